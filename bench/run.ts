@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: performance figures, printed as a table and written to bench/results.json.
+ * Figures are medians of several runs in one process, beside a raw-loop baseline measured in the same run,
+ * so the ratio means something on a shared, noisy machine. Never assert these in unit tests.
+ */
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { generateDemoVendors } from '../mocks/data'
+import { scoreVendor, type Vendor } from '../src/domain'
+import { measure, type Timing } from './measure'
+
+const asOf = '2026-11-26'
+const SIZE = Number(process.env.BENCH_VENDORS ?? 100_000)
+
+interface Figure {
+  name: string
+  timing: Timing
+  goalMs?: number
+  note: string
+}
+
+const figures: Figure[] = []
+
+let vendors: Vendor[] = []
+figures.push({
+  name: `generate ${SIZE.toLocaleString('en')} demo vendors`,
+  timing: measure(() => (vendors = generateDemoVendors({ count: SIZE, asOf })), { runs: 3, warmup: 1 }),
+  note: 'seeded generator shared with the demo seed and msw',
+})
+
+// The baseline touches every vendor and does a comparable amount of arithmetic, without the model:
+// it is what "as fast as this machine loops over the data" means today.
+const baseline = measure(() => {
+  let sum = 0
+  for (const v of vendors) {
+    const a = v.access
+    sum +=
+      Math.sqrt(Math.log10(1 + a.records) * (a.dataClasses.length + 1)) +
+      Math.exp(-a.fourthParties.length / 3)
+    for (const i of v.incidents) sum += Math.pow(0.5, i.recordsExposed / 1e9)
+  }
+  return sum
+})
+figures.push({
+  name: `raw loop baseline over ${SIZE.toLocaleString('en')} vendors`,
+  timing: baseline,
+  note: 'same data, a few Math calls per vendor, no model',
+})
+
+const scoring = measure(() => {
+  let sum = 0
+  for (const v of vendors) sum += scoreVendor(v, { asOf }).score
+  return sum
+})
+figures.push({
+  name: `score ${SIZE.toLocaleString('en')} vendors with explanations`,
+  timing: scoring,
+  goalMs: 200,
+  note: 'scoreVendor: every factor, its points and its sentence',
+})
+
+const pad = (s: string, n: number) => s.padEnd(n)
+const lpad = (s: string, n: number) => s.padStart(n)
+console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`)
+console.log(
+  `${pad('figure', 48)} ${lpad('median ms', 10)} ${lpad('best ms', 10)} ${lpad('goal ms', 8)}  verdict`,
+)
+for (const f of figures) {
+  const verdict = f.goalMs === undefined ? '' : f.timing.medianMs <= f.goalMs ? 'meets goal' : 'MISSES goal'
+  console.log(
+    `${pad(f.name, 48)} ${lpad(f.timing.medianMs.toFixed(1), 10)} ${lpad(f.timing.minMs.toFixed(1), 10)} ${lpad(
+      f.goalMs?.toString() ?? '',
+      8,
+    )}  ${verdict}`,
+  )
+}
+const ratio = Math.round((scoring.medianMs / baseline.medianMs) * 10) / 10
+const perVendorUs = Math.round((scoring.medianMs * 1000 * 100) / SIZE) / 100
+console.log(`\nscoring / baseline: ${ratio}×   per vendor: ${perVendorUs} µs`)
+
+const results = {
+  generatedAt: new Date().toISOString(),
+  machine: {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    platform: process.platform,
+  },
+  vendors: SIZE,
+  figures: figures.map((f) => ({ name: f.name, ...f.timing, goalMs: f.goalMs ?? null, note: f.note })),
+  scoring: {
+    medianMs: scoring.medianMs,
+    baselineMs: baseline.medianMs,
+    ratioToBaseline: ratio,
+    perVendorUs,
+    goalMs: 200,
+  },
+}
+const file = path.join(import.meta.dirname, 'results.json')
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+console.log(`wrote ${path.relative(process.cwd(), file)}`)

@@ -1,0 +1,72 @@
+/** msw handlers for the vendor API, built on the same domain functions and schemas as the server. */
+import { http, HttpResponse } from 'msw'
+import {
+  byScoreThenName,
+  IsoDate,
+  scoreVendor,
+  summarizeVendor,
+  type Problem,
+  type Vendor,
+  type VendorDetailResponse,
+  type VendorListResponse,
+} from '../../src/domain'
+import { generateDemoVendors } from '../data'
+
+/** The mocked API answers for a fixed day so the offline demo and tests are reproducible. */
+export const MOCK_AS_OF = '2026-11-26'
+
+const state: { vendors: Vendor[] } = { vendors: [] }
+
+export function resetMockVendors(vendors: Vendor[] = generateDemoVendors({ count: 60, asOf: MOCK_AS_OF })) {
+  state.vendors = structuredClone(vendors)
+}
+resetMockVendors()
+
+function problem(status: number, title: string, detail: string, instance: string) {
+  return HttpResponse.json({ type: 'about:blank', title, status, detail, instance } satisfies Problem, {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  })
+}
+
+function asOfFrom(request: Request): string | Response {
+  const url = new URL(request.url)
+  const raw = url.searchParams.get('asOf')
+  if (raw === null || raw === '') return MOCK_AS_OF
+  return IsoDate.safeParse(raw).success
+    ? raw
+    : problem(400, 'Invalid query parameter', `asOf: ${raw} is not a YYYY-MM-DD date`, url.pathname)
+}
+
+export const vendorHandlers = [
+  http.get('/api/vendors', ({ request }) => {
+    const asOf = asOfFrom(request)
+    if (asOf instanceof Response) return asOf
+    const items = state.vendors.map((v) => summarizeVendor(v, asOf)).sort(byScoreThenName)
+    return HttpResponse.json({
+      items,
+      total: items.length,
+      nextCursor: null,
+      asOf,
+    } satisfies VendorListResponse)
+  }),
+  http.get('/api/vendors/:id', ({ request, params }) => {
+    const asOf = asOfFrom(request)
+    if (asOf instanceof Response) return asOf
+    const vendor = state.vendors.find((v) => v.id === params.id)
+    if (!vendor) {
+      return problem(
+        404,
+        'Vendor not found',
+        `No vendor has id ${String(params.id)}`,
+        new URL(request.url).pathname,
+      )
+    }
+    const score = scoreVendor(vendor, { asOf })
+    return HttpResponse.json({
+      vendor,
+      score,
+      summary: summarizeVendor(vendor, asOf, undefined, score),
+    } satisfies VendorDetailResponse)
+  }),
+]

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// `npm test`: typecheck and lint, unit and component tests, then e2e against the built app in Chromium.
+// Ends with one summary line, "N passed, N failed", counted from the runners' JSON reports.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+const out = path.join(root, '.test-output')
+rmSync(out, { recursive: true, force: true })
+mkdirSync(out, { recursive: true })
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+
+/** Runs a command; `buffer` holds its output until it ends so parallel steps do not interleave. */
+function run(label, command, args, { buffer = false, env = {} } = {}) {
+  const started = Date.now()
+  if (!buffer) console.log(`\n▶ ${label}`)
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', ...env },
+      stdio: buffer ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    })
+    let output = ''
+    child.stdout?.on('data', (d) => (output += d))
+    child.stderr?.on('data', (d) => (output += d))
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      if (buffer) console.log(`\n▶ ${label}\n${output.trimEnd()}`)
+      console.log(`${code === 0 ? '✔' : '✘'} ${label} (${seconds}s)`)
+      resolve(code ?? 1)
+    })
+  })
+}
+
+const failures = []
+const step = async (label, promise) => {
+  if ((await promise) !== 0) failures.push(label)
+}
+
+await Promise.all([
+  step('typecheck', run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { buffer: true })),
+  step('lint', run('lint', bin('eslint'), ['--max-warnings=0', '.'], { buffer: true })),
+  step(
+    'format',
+    run('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.'], { buffer: true }),
+  ),
+])
+await step(
+  'unit and component tests',
+  run('unit and component tests (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${path.join(out, 'vitest.json')}`,
+  ]),
+)
+await step('chromium', run('chromium for e2e', process.execPath, ['scripts/ensure-chromium.mjs']))
+await step('build', run('build the SPA', bin('vite'), ['build', '--logLevel', 'warn']))
+if (!failures.includes('chromium') && !failures.includes('build')) {
+  await step(
+    'e2e',
+    run('end-to-end tests (playwright, chromium)', bin('playwright'), [
+      'test',
+      '-c',
+      'e2e/playwright.config.ts',
+    ]),
+  )
+}
+
+function counts() {
+  let passed = 0
+  let failed = 0
+  let skipped = 0
+  const vitestFile = path.join(out, 'vitest.json')
+  if (existsSync(vitestFile)) {
+    const r = JSON.parse(readFileSync(vitestFile, 'utf8'))
+    passed += r.numPassedTests
+    failed += r.numFailedTests
+    skipped += r.numPendingTests + r.numTodoTests
+  }
+  const e2eFile = path.join(out, 'playwright.json')
+  if (existsSync(e2eFile)) {
+    const s = JSON.parse(readFileSync(e2eFile, 'utf8')).stats
+    passed += s.expected
+    failed += s.unexpected + s.flaky
+    skipped += s.skipped
+  }
+  return { passed, failed, skipped }
+}
+
+const { passed, failed, skipped } = counts()
+console.log('')
+if (failures.length > 0) console.log(`Failed steps: ${failures.join(', ')}`)
+if (skipped > 0) console.log(`${skipped} tests were skipped: a skipped test is a defect here.`)
+console.log(`${passed} passed, ${failed + (failures.length > 0 && failed === 0 ? 1 : 0)} failed`)
+process.exit(failures.length > 0 || failed > 0 || skipped > 0 ? 1 : 0)

@@ -1,0 +1,10 @@
+/** The domain: schemas, scoring and the small pure helpers around them. No React, no I/O. */
+export * from './schemas/vendor'
+export * from './scoring/model'
+export * from './scoring/score-vendor'
+export * from './reviews'
+export * from './dates'
+export * from './format'
+export * from './labels'
+export * from './schemas/api'
+export * from './summary'

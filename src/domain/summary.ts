@@ -1,0 +1,49 @@
+/** The one-line view of a vendor that lists, charts and exports share: scores, exposure markers, review state. */
+import { reviewStatus } from './reviews'
+import type { ScoringWeights } from './scoring/model'
+import { scoreVendor, type VendorScore } from './scoring/score-vendor'
+import type { VendorSummary } from './schemas/api'
+import type { Vendor } from './schemas/vendor'
+
+export function summarizeVendor(
+  vendor: Vendor,
+  asOf: string,
+  weights?: ScoringWeights,
+  score: VendorScore = scoreVendor(vendor, weights === undefined ? { asOf } : { asOf, weights }),
+): VendorSummary {
+  const known = vendor.incidents.filter((i) => i.occurredAt <= asOf)
+  const lastIncidentAt = known.reduce<string | null>(
+    (latest, i) => (latest === null || i.occurredAt > latest ? i.occurredAt : latest),
+    null,
+  )
+  const review = reviewStatus(vendor.controls.lastAssessedAt, score.tier, asOf)
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    category: vendor.category,
+    owner: vendor.owner,
+    status: vendor.status,
+    dataClasses: vendor.access.dataClasses,
+    records: vendor.access.records,
+    dataLocation: vendor.access.dataLocation,
+    outsidePerimeter:
+      vendor.access.dataLocation === 'vendor_environment' || vendor.access.dataLocation === 'both',
+    networkAccess: vendor.access.networkAccess,
+    criticality: vendor.access.criticality,
+    score: score.score,
+    tier: score.tier,
+    exposure: score.exposure,
+    likelihood: score.likelihood,
+    openIncidents: known.filter((i) => i.status === 'open').length,
+    lastIncidentAt,
+    nextReviewDue: review.dueOn,
+    reviewOverdue: review.overdue,
+  }
+}
+
+const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+/** The inventory's default order, shared by the server and the msw handlers: highest score first, then by name. */
+export function byScoreThenName(a: VendorSummary, b: VendorSummary): number {
+  return b.score - a.score || nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}

@@ -1,0 +1,112 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { createVendor } from '../../../mocks/data'
+import { resetMockVendors } from '../../../mocks/handlers'
+import { mockServer } from '../../../mocks/node'
+import { renderWithProviders } from '../../testing/render'
+import { VendorsPage } from './vendors-page'
+
+function rowNames() {
+  return within(screen.getByRole('table'))
+    .getAllByRole('button')
+    .map((b) => b.textContent)
+}
+
+describe('VendorsPage', () => {
+  it('lists every demo vendor, highest score first, with tier words and the perimeter finding', async () => {
+    renderWithProviders(<VendorsPage />)
+    const table = await screen.findByRole('table')
+    const rows = within(table).getAllByRole('row').slice(1)
+    expect(rows).toHaveLength(60)
+    const scores = rows.map((r) => Number(within(r).getAllByRole('cell')[1]!.textContent))
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    expect(within(rows[0]!).getByText(/critical|high/i)).toBeInTheDocument()
+    expect(
+      screen.getByText(/hold our data in their own environment, outside our perimeter/),
+    ).toBeInTheDocument()
+  })
+
+  it('explains a vendor factor by factor when its row is opened, and the points add up to the score', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<VendorsPage />)
+    await user.click(await screen.findByRole('button', { name: 'Nusantara Customer Data Services' }))
+    const panel = await screen.findByRole('article')
+    expect(
+      within(panel).getByRole('heading', { name: 'Nusantara Customer Data Services' }),
+    ).toBeInTheDocument()
+    expect(within(panel).getByText(/in its own environment, outside our network/)).toBeInTheDocument()
+    expect(within(panel).getByText(/Claimed leak \(high\).*still open/)).toBeInTheDocument()
+    const points = within(panel)
+      .getAllByText(/^[+\u2212]?\d+\.\d$/)
+      .filter((el) => el.classList.contains('factor-points'))
+      .map((el) => Number(el.textContent!.replace('\u2212', '-')))
+    const score = Number(
+      within(panel).getByText((_, el) => el?.classList.contains('big') ?? false).textContent,
+    )
+    expect(points.reduce((a, b) => a + b, 0)).toBeCloseTo(score, 5)
+  })
+
+  it('narrows the list by search and by the outside-the-perimeter filter', async () => {
+    const user = userEvent.setup()
+    resetMockVendors([
+      createVendor({ id: 'v1', name: 'Inside Payroll', access: { dataLocation: 'our_environment' } }),
+      createVendor({ id: 'v2', name: 'Outside Payroll', access: { dataLocation: 'vendor_environment' } }),
+      createVendor({ id: 'v3', name: 'Cafeteria Services', access: { dataLocation: 'none' } }),
+    ])
+    renderWithProviders(<VendorsPage />)
+    await screen.findByRole('table')
+    await user.type(screen.getByRole('searchbox', { name: 'Search vendors' }), 'payroll')
+    await waitFor(() => expect(rowNames()).toHaveLength(2))
+    await user.click(screen.getByRole('checkbox', { name: 'Only data outside our perimeter' }))
+    await waitFor(() => expect(rowNames()).toEqual(['Outside Payroll']))
+  })
+
+  it('moves between vendors with the arrow keys and focuses search with /', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<VendorsPage />)
+    const buttons = within(await screen.findByRole('table')).getAllByRole('button')
+    buttons[0]!.focus()
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    expect(buttons[2]).toHaveFocus()
+    await user.keyboard('{ArrowUp}')
+    expect(buttons[1]).toHaveFocus()
+    await user.click(document.body)
+    await user.keyboard('/')
+    expect(screen.getByRole('searchbox', { name: 'Search vendors' })).toHaveFocus()
+  })
+
+  it("shows the server's problem details and retries when asked", async () => {
+    const user = userEvent.setup()
+    let calls = 0
+    mockServer.use(
+      http.get('/api/vendors', () => {
+        calls += 1
+        return HttpResponse.json(
+          { title: 'Database unavailable', status: 503, detail: 'The data directory is read-only.' },
+          { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
+        )
+      }),
+    )
+    renderWithProviders(<VendorsPage />)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Database unavailable')
+    expect(alert).toHaveTextContent('The data directory is read-only.')
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+    await waitFor(() => expect(calls).toBe(2))
+  })
+
+  it('says what to do when there are no vendors at all', async () => {
+    resetMockVendors([])
+    renderWithProviders(<VendorsPage />)
+    expect(await screen.findByText(/No vendors yet/)).toBeInTheDocument()
+  })
+
+  it('renders vendor names as text, never as markup', async () => {
+    resetMockVendors([createVendor({ id: 'x', name: '<img src=x onerror=alert(1)>' })])
+    const { container } = renderWithProviders(<VendorsPage />)
+    expect(await screen.findByRole('button', { name: '<img src=x onerror=alert(1)>' })).toBeInTheDocument()
+    expect(container.querySelector('img')).toBeNull()
+  })
+})
