@@ -28,6 +28,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  globalTeardown: path.join(import.meta.dirname, 'global-teardown.ts'),
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: path.join(root, '.test-output/playwright.json') }]],
   use: {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HealthResponse, Problem, VendorDetailResponse, VendorListResponse } from '../src/domain'
+import {
+  HealthResponse,
+  Problem,
+  todayIsoDate,
+  VendorDetailResponse,
+  VendorListResponse,
+} from '../src/domain'
 import { startServer, type ServerProcess } from './testing/server-process'
 
 let server: ServerProcess
@@ -19,10 +25,10 @@ describe('the API server', () => {
     expect(HealthResponse.parse(await response.json())).toMatchObject({ status: 'ok', modelVersion: '1.0.0' })
   })
 
-  it('lists the 60 demo vendors with scores, worst first, in the shared response shape', async () => {
-    const body = VendorListResponse.parse(await (await get('/api/vendors?asOf=2026-11-26')).json())
+  it('lists the 60 demo vendors with scores as of today, worst first, in the shared response shape', async () => {
+    const body = VendorListResponse.parse(await (await get('/api/vendors')).json())
     expect(body.total).toBe(60)
-    expect(body.asOf).toBe('2026-11-26')
+    expect(body.asOf).toBe(todayIsoDate())
     const scores = body.items.map((v) => v.score)
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
     expect(new Set(body.items.map((v) => v.tier))).toEqual(new Set(['critical', 'high', 'medium', 'low']))

@@ -2,6 +2,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { serve } from '@hono/node-server'
 import { generateDemoVendors } from '../mocks/data'
+import { todayIsoDate } from '../src/domain'
 import { createApp } from './app'
 import { loadConfig } from './config'
 import { createMemoryStore } from './db/memory-store'
@@ -27,7 +28,10 @@ try {
   )
 }
 
-const store = createMemoryStore(config.demoData ? generateDemoVendors({ count: config.demoSize }) : [])
+// Demo incidents and assessments are dated relative to today, so the demo looks the same whenever it starts.
+const store = createMemoryStore(
+  config.demoData ? generateDemoVendors({ count: config.demoSize, asOf: todayIsoDate() }) : [],
+)
 const app = createApp({ store, staticDir: config.staticDir, log: (line) => console.error(line) })
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

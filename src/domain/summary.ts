@@ -1,7 +1,7 @@
 /** The one-line view of a vendor that lists, charts and exports share: scores, exposure markers, review state. */
 import { reviewStatus } from './reviews'
 import type { ScoringWeights } from './scoring/model'
-import { scoreVendor, type VendorScore } from './scoring/score-vendor'
+import { computeScore, type ScoreNumbers } from './scoring/measure-vendor'
 import type { VendorSummary } from './schemas/api'
 import type { Vendor } from './schemas/vendor'
 
@@ -9,7 +9,7 @@ export function summarizeVendor(
   vendor: Vendor,
   asOf: string,
   weights?: ScoringWeights,
-  score: VendorScore = scoreVendor(vendor, weights === undefined ? { asOf } : { asOf, weights }),
+  score: ScoreNumbers = computeScore(vendor, weights === undefined ? { asOf } : { asOf, weights }),
 ): VendorSummary {
   const known = vendor.incidents.filter((i) => i.occurredAt <= asOf)
   const lastIncidentAt = known.reduce<string | null>(

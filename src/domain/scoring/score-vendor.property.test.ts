@@ -14,7 +14,7 @@ import {
   type Incident,
 } from '../schemas/vendor'
 import { DATA_CLASS_SENSITIVITY, DEFAULT_WEIGHTS, type ScoringWeights } from './model'
-import { scoreVendor, type ScorableVendor } from './score-vendor'
+import { computeScore, scoreVendor, type ScorableVendor } from './score-vendor'
 
 const asOf = '2026-11-26'
 const runs = { numRuns: 300 }
@@ -157,6 +157,16 @@ describe('scoring promises (property-based)', () => {
           expect(x).toBeGreaterThanOrEqual(0)
           expect(x).toBeLessThanOrEqual(100)
         }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('computeScore gives exactly the numbers of scoreVendor, without the explanation', () => {
+    fc.assert(
+      fc.property(vendorArb, weightsArb, (vendor, weights) => {
+        const { factors: _factors, ...numbers } = scoreVendor(vendor, { asOf, weights })
+        expect(computeScore(vendor, { asOf, weights })).toEqual(numbers)
       }),
       { numRuns: 1000 },
     )
