@@ -3,11 +3,10 @@ import { http, HttpResponse } from 'msw'
 import {
   byScoreThenName,
   IsoDate,
-  scoreVendor,
   summarizeVendor,
   type Problem,
   type Vendor,
-  type VendorDetailResponse,
+  vendorDetail,
   type VendorListResponse,
 } from '../../src/domain'
 import { generateDemoVendors } from '../data'
@@ -62,11 +61,6 @@ export const vendorHandlers = [
         new URL(request.url).pathname,
       )
     }
-    const score = scoreVendor(vendor, { asOf })
-    return HttpResponse.json({
-      vendor,
-      score,
-      summary: summarizeVendor(vendor, asOf, undefined, score),
-    } satisfies VendorDetailResponse)
+    return HttpResponse.json(vendorDetail(vendor, asOf))
   }),
 ]

@@ -2,10 +2,9 @@ import { Hono } from 'hono'
 import {
   byScoreThenName,
   IsoDate,
-  scoreVendor,
   summarizeVendor,
   todayIsoDate,
-  type VendorDetailResponse,
+  vendorDetail,
   type VendorListResponse,
 } from '../../src/domain'
 import type { VendorStore } from '../db/store'
@@ -37,11 +36,6 @@ export function vendorRoutes(store: VendorStore) {
       const asOf = asOfParam(c.req.query('asOf'))
       const vendor = store.getVendor(c.req.param('id'))
       if (!vendor) throw new HttpProblem(404, 'Vendor not found', `No vendor has id ${c.req.param('id')}`)
-      const score = scoreVendor(vendor, { asOf })
-      return c.json({
-        vendor,
-        score,
-        summary: summarizeVendor(vendor, asOf, undefined, score),
-      } satisfies VendorDetailResponse)
+      return c.json(vendorDetail(vendor, asOf))
     })
 }

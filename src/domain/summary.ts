@@ -2,7 +2,8 @@
 import { reviewStatus } from './reviews'
 import type { ScoringWeights } from './scoring/model'
 import { computeScore, type ScoreNumbers } from './scoring/measure-vendor'
-import type { VendorSummary } from './schemas/api'
+import { scoreVendor } from './scoring/score-vendor'
+import type { VendorDetailResponse, VendorSummary } from './schemas/api'
 import type { Vendor } from './schemas/vendor'
 
 export function summarizeVendor(
@@ -46,4 +47,10 @@ const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true }
 /** The inventory's default order, shared by the server and the msw handlers: highest score first, then by name. */
 export function byScoreThenName(a: VendorSummary, b: VendorSummary): number {
   return b.score - a.score || nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+/** A vendor with its explained score and its summary: the body of `GET /api/vendors/:id`. */
+export function vendorDetail(vendor: Vendor, asOf: string, weights?: ScoringWeights): VendorDetailResponse {
+  const score = scoreVendor(vendor, weights === undefined ? { asOf } : { asOf, weights })
+  return { vendor, score, summary: summarizeVendor(vendor, asOf, weights, score) }
 }
