@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { E2E_PASSWORDS } from './fixtures'
 
 /** e2e runs against the built SPA served by the real server, on a fresh data directory, in Debian's Chromium. */
 const port = Number(process.env.E2E_PORT ?? 4317)
@@ -62,6 +63,10 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR ?? '',
       DEMO_DATA: '1',
+      ADMIN_PASSWORD: E2E_PASSWORDS.admin,
+      PROCUREMENT_PASSWORD: E2E_PASSWORDS.procurement,
+      CISO_PASSWORD: E2E_PASSWORDS.ciso,
+      AUDITOR_PASSWORD: E2E_PASSWORDS.auditor,
       STATIC_DIR: path.join(root, 'dist'),
     },
   },

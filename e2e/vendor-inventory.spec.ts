@@ -1,11 +1,16 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { E2E_PASSWORDS, expect, test } from './fixtures'
 
-test('the inventory opens on the demo vendors, worst first, and explains the Maxis-pattern vendor', async ({
+test('procurement signs in and sees the inventory, worst first, and why the Maxis-pattern vendor scores high', async ({
   page,
 }) => {
   await page.goto('/')
+  await page.getByLabel('Username').fill('procurement')
+  await page.getByLabel('Password').fill(E2E_PASSWORDS.procurement)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+
   await expect(page.getByRole('heading', { level: 1, name: 'Vendors' })).toBeVisible()
+  await expect(page.getByRole('banner')).toContainText('procurement')
   const rows = page.getByRole('table').getByRole('row')
   await expect(rows).toHaveCount(61) // header + 60 demo vendors
   await expect(page.getByText(/of 60 vendors hold our data in their own environment/)).toBeVisible()
@@ -17,14 +22,28 @@ test('the inventory opens on the demo vendors, worst first, and explains the Max
   await expect(panel.locator('[data-tier]')).toHaveText(/Critical|High/)
 })
 
-test('the inventory has no accessibility violations (axe, WCAG 2.2 AA)', async ({ page }) => {
+test('a wrong password keeps the sign-in page and says why', async ({ page }) => {
   await page.goto('/')
-  await expect(page.getByRole('table')).toBeVisible()
+  await page.getByLabel('Username').fill('auditor')
+  await page.getByLabel('Password').fill('not-the-password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert')).toContainText('Wrong username or password')
+})
+
+test('the sign-in page and the inventory have no accessibility violations (axe, WCAG 2.2 AA)', async ({
+  page,
+}) => {
+  const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
+  await page.goto('/')
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  expect((await axe()).violations.map((v) => v.id)).toEqual([])
+
+  await page.getByLabel('Username').fill('auditor')
+  await page.getByLabel('Password').fill(E2E_PASSWORDS.auditor)
+  await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('button', { name: 'Nusantara Customer Data Services' }).click()
   await expect(page.getByRole('article')).toBeVisible()
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze()
+  const results = await axe()
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([])

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   HealthResponse,
@@ -6,17 +9,20 @@ import {
   VendorDetailResponse,
   VendorListResponse,
 } from '../src/domain'
+import { ApiClient, signedIn } from './testing/api-client'
 import { startServer, type ServerProcess } from './testing/server-process'
 
 let server: ServerProcess
+let auditor: ApiClient
 beforeAll(async () => {
   server = await startServer()
+  auditor = await signedIn(server.url, 'auditor')
 }, 30_000)
 afterAll(async () => {
   await server?.stop()
 })
 
-const get = (path: string) => fetch(`${server.url}${path}`)
+const get = (path: string) => auditor.get(path)
 
 describe('the API server', () => {
   it('reports its health and model version', async () => {
@@ -78,20 +84,78 @@ describe('the API server', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer')
   })
 
-  it('starts empty with DEMO_DATA=0', async () => {
+  it('starts empty with DEMO_DATA=0, with only the admin account', async () => {
     const empty = await startServer({ DEMO_DATA: '0' })
     try {
-      const body = VendorListResponse.parse(await (await fetch(`${empty.url}/api/vendors`)).json())
+      const admin = await signedIn(empty.url, 'admin')
+      const body = VendorListResponse.parse(await admin.json('/api/vendors'))
       expect(body).toMatchObject({ items: [], total: 0 })
+      expect(
+        ((await admin.json('/api/users')) as { items: { username: string }[] }).items.map((u) => u.username),
+      ).toEqual(['admin'])
+      expect(empty.output()).toContain('(from ADMIN_PASSWORD)')
     } finally {
       await empty.stop()
     }
+  })
+
+  it('generates and prints an admin password once when none is given, and it works', async () => {
+    const fresh = await startServer({ DEMO_DATA: '0', ADMIN_PASSWORD: '' })
+    try {
+      const password = /admin\s+([A-Za-z0-9]{20})/.exec(fresh.output())?.[1]
+      expect(password).toBeDefined()
+      const admin = new ApiClient(fresh.url)
+      expect((await admin.signIn('admin', password!)).status).toBe(204)
+    } finally {
+      await fresh.stop()
+    }
+  })
+
+  it('keeps its data across a restart on the same data directory and seeds only once', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'vendor-risk-restart-'))
+    try {
+      const first = await startServer({ DATA_DIR: dataDir })
+      const admin = await signedIn(first.url, 'admin')
+      const created = await admin.post('/api/users', {
+        username: 'dana',
+        password: 'a-long-password-1',
+        role: 'auditor',
+      })
+      expect(created.status).toBe(201)
+      expect(await first.stop()).toBe(0)
+      const second = await startServer({ DATA_DIR: dataDir })
+      try {
+        expect(second.output()).not.toContain('Seeded')
+        const dana = new ApiClient(second.url)
+        expect((await dana.signIn('dana', 'a-long-password-1')).status).toBe(204)
+        expect(VendorListResponse.parse(await dana.json('/api/vendors')).total).toBe(60)
+      } finally {
+        await second.stop()
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses API reads without a session, with 401 problem details', async () => {
+    const response = await fetch(`${server.url}/api/vendors`)
+    expect(response.status).toBe(401)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
   })
 
   it('exits with a clear message when its port is taken', async () => {
     const port = new URL(server.url).port
     const second = startServer({ PORT: port })
     await expect(second).rejects.toThrow(/port \d+ on 127\.0\.0\.1 is already in use/)
+  })
+
+  it('exits with a clear message when the data directory cannot be created', async () => {
+    // Tests run as root, for whom permissions do not stop a write: a path below a regular file fails for anyone.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'vendor-risk-file-')), 'not-a-directory')
+    writeFileSync(file, 'x')
+    await expect(startServer({ DATA_DIR: path.join(file, 'data') })).rejects.toThrow(
+      /data directory .* is not writable \(ENOTDIR\)/,
+    )
   })
 
   it('exits with a clear message when an environment variable is invalid', async () => {

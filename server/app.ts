@@ -1,34 +1,89 @@
-/** The HTTP application: JSON API under /api and the built SPA for every other GET. */
+/** The HTTP application: the JSON API under /api and the built SPA for every other GET. */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
-import type { VendorStore } from './db/store'
+import { bodyLimit } from 'hono/body-limit'
+import { createRateLimiter } from './auth/rate-limit'
+import { csrfProtection, sessionMiddleware } from './auth/session'
+import { UniqueConflictError, VersionConflictError, type Store } from './db/store'
+import type { AppEnv } from './http/app-env'
 import { HttpProblem, problemResponse } from './http/problem'
 import { securityHeaders } from './http/security-headers'
+import { auditRoutes } from './routes/audit'
 import { healthRoutes } from './routes/health'
+import { importRoutes } from './routes/imports'
+import type { ImportService } from './services/import-service'
+import { scoringRoutes } from './routes/scoring'
+import { sessionRoutes, type SignInLimits } from './routes/session'
+import { userRoutes } from './routes/users'
 import { vendorRoutes } from './routes/vendors'
+import type { UserService } from './services/user-service'
+import type { VendorService } from './services/vendor-service'
+
+export const JSON_BODY_LIMIT = 1024 * 1024
+export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024
 
 export interface AppOptions {
-  store: VendorStore
+  store: Store
+  vendors: VendorService
+  users: UserService
+  imports: ImportService
   /** Folder with the built SPA; when absent the API still works and pages answer 503 with a hint. */
   staticDir: string
+  secureCookies?: boolean
+  limits?: SignInLimits
+  now?: () => Date
   log?: (line: string) => void
 }
 
-export function createApp({ store, staticDir, log = () => {} }: AppOptions) {
-  const api = new Hono().route('/health', healthRoutes).route('/vendors', vendorRoutes(store))
+const tooLarge = (limit: number) =>
+  bodyLimit({
+    maxSize: limit,
+    onError: (c) =>
+      problemResponse(c, {
+        title: 'Request body too large',
+        status: 413,
+        detail: `The limit is ${limit / 1024 / 1024} MB; nothing was read or stored.`,
+      }),
+  })
 
-  const app = new Hono()
-  app.use('*', securityHeaders)
-  app.route('/api', api)
-  app.all('/api/*', (c) =>
+export function createApp(options: AppOptions) {
+  const { store, vendors, users, staticDir, log = () => {}, now = () => new Date() } = options
+  const limits = options.limits ?? {
+    perUser: createRateLimiter({ max: 5 }),
+    perClient: createRateLimiter({ max: 50 }),
+  }
+
+  const api = new Hono<AppEnv>()
+  api.use('*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+  api.use('/imports', tooLarge(IMPORT_BODY_LIMIT))
+  api.use('*', async (c, next) =>
+    c.req.path === '/api/imports' ? next() : tooLarge(JSON_BODY_LIMIT)(c, next),
+  )
+  api.use('*', sessionMiddleware(store, now))
+  api.use('*', csrfProtection)
+  api.route('/health', healthRoutes)
+  api.route('/session', sessionRoutes(users, limits, { secureCookies: options.secureCookies ?? false }))
+  api.route('/users', userRoutes(users))
+  api.route('/vendors', vendorRoutes(vendors))
+  api.route('/scoring', scoringRoutes(vendors))
+  api.route('/imports', importRoutes(options.imports))
+  api.route('/audit-log', auditRoutes(store))
+  api.all('*', (c) =>
     problemResponse(c, {
       title: 'Not found',
       status: 404,
       detail: `No API route for ${c.req.method} ${c.req.path}`,
     }),
   )
+
+  const app = new Hono<AppEnv>()
+  app.use('*', securityHeaders)
+  app.route('/api', api)
 
   const indexPath = path.join(staticDir, 'index.html')
   const root = path.relative(process.cwd(), staticDir) || '.'
@@ -56,6 +111,23 @@ export function createApp({ store, staticDir, log = () => {} }: AppOptions) {
         status: error.status,
         ...(error.detail !== undefined && { detail: error.detail }),
         ...(error.errors !== undefined && { errors: error.errors }),
+        ...error.extra,
+      })
+    }
+    if (error instanceof VersionConflictError) {
+      return problemResponse(c, {
+        title: 'Changed meanwhile',
+        status: 412,
+        detail: `${error.message}. Reload it, then reapply your change.`,
+        currentVersion: error.currentVersion,
+      })
+    }
+    if (error instanceof UniqueConflictError) {
+      return problemResponse(c, {
+        title: 'Already exists',
+        status: 409,
+        detail: error.message,
+        errors: [{ path: error.field, message: `${error.value} is already taken` }],
       })
     }
     log(`[error] ${c.req.method} ${c.req.path}: ${error.stack ?? String(error)}`)

@@ -2,6 +2,12 @@
 import path from 'node:path'
 import { z } from 'zod'
 
+/** An unset or empty variable means "not given". */
+const secret = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.string().min(12, 'must be at least 12 characters').optional(),
+)
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -9,6 +15,11 @@ const Env = z.object({
   DEMO_DATA: z.enum(['0', '1']).default('1'),
   DEMO_SIZE: z.coerce.number().int().min(0).max(200_000).default(60),
   STATIC_DIR: z.string().min(1).default('./dist'),
+  ADMIN_PASSWORD: secret,
+  PROCUREMENT_PASSWORD: secret,
+  CISO_PASSWORD: secret,
+  AUDITOR_PASSWORD: secret,
+  COOKIE_SECURE: z.enum(['0', '1']).default('0'),
 })
 
 export interface ServerConfig {
@@ -18,6 +29,10 @@ export interface ServerConfig {
   demoData: boolean
   demoSize: number
   staticDir: string
+  /** Initial passwords from the environment; a missing one is generated and printed once. */
+  passwords: { admin?: string; procurement?: string; ciso?: string; auditor?: string }
+  /** Mark the session cookie Secure: set COOKIE_SECURE=1 when served over HTTPS. */
+  secureCookies: boolean
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -34,5 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demoData: e.DEMO_DATA === '1',
     demoSize: e.DEMO_SIZE,
     staticDir: path.resolve(e.STATIC_DIR),
+    passwords: {
+      ...(e.ADMIN_PASSWORD !== undefined && { admin: e.ADMIN_PASSWORD }),
+      ...(e.PROCUREMENT_PASSWORD !== undefined && { procurement: e.PROCUREMENT_PASSWORD }),
+      ...(e.CISO_PASSWORD !== undefined && { ciso: e.CISO_PASSWORD }),
+      ...(e.AUDITOR_PASSWORD !== undefined && { auditor: e.AUDITOR_PASSWORD }),
+    },
+    secureCookies: e.COOKIE_SECURE === '1',
   }
 }

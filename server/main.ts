@@ -1,18 +1,15 @@
-/** Entry point: `npm start` builds the SPA, then runs this to serve it with the API. */
+/** Entry point: `npm start` builds the SPA, then runs this to serve it with the API on an embedded database. */
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { serve } from '@hono/node-server'
-import { generateDemoVendors } from '../mocks/data'
-import { todayIsoDate } from '../src/domain'
-import { createApp } from './app'
-import { loadConfig } from './config'
-import { createMemoryStore } from './db/memory-store'
+import { loadConfig, type ServerConfig } from './config'
+import { buildServer } from './server'
 
 function fail(message: string): never {
   console.error(`error: ${message}`)
   process.exit(1)
 }
 
-let config
+let config: ServerConfig
 try {
   config = loadConfig()
 } catch (error) {
@@ -28,13 +25,14 @@ try {
   )
 }
 
-// Demo incidents and assessments are dated relative to today, so the demo looks the same whenever it starts.
-const store = createMemoryStore(
-  config.demoData ? generateDemoVendors({ count: config.demoSize, asOf: todayIsoDate() }) : [],
-)
-const app = createApp({ store, staticDir: config.staticDir, log: (line) => console.error(line) })
+let built: Awaited<ReturnType<typeof buildServer>>
+try {
+  built = await buildServer(config)
+} catch (error) {
+  fail(`could not open the database in ${config.dataDir}: ${(error as Error).message}`)
+}
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: built.app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Vendor risk dashboard on http://${config.host}:${info.port} (data: ${config.dataDir})`)
 })
 
@@ -51,11 +49,14 @@ function shutdown(signal: string) {
   stopping = true
   console.log(`${signal}: closing connections`)
   server.close(() => {
-    store.close()
+    built.close()
     process.exit(0)
   })
   // Idle keep-alive sockets would hold close() open; give requests in flight a moment, then go.
-  setTimeout(() => process.exit(0), 5000).unref()
+  setTimeout(() => {
+    built.close()
+    process.exit(0)
+  }, 5000).unref()
 }
 process.on('SIGINT', () => shutdown('SIGINT'))
 process.on('SIGTERM', () => shutdown('SIGTERM'))

@@ -61,6 +61,6 @@ export const vendorHandlers = [
         new URL(request.url).pathname,
       )
     }
-    return HttpResponse.json(vendorDetail(vendor, asOf))
+    return HttpResponse.json(vendorDetail(vendor, asOf, { version: 1, riskAcceptance: null }))
   }),
 ]

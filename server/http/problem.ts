@@ -10,12 +10,17 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: Problem['errors'],
+    /** Extension members (RFC 9457 §3.2), e.g. the current version on a 412. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail ?? title)
   }
 }
 
-export function problemResponse(c: Context, problem: Omit<Problem, 'instance'>): Response {
+export function problemResponse(
+  c: Context,
+  problem: Omit<Problem, 'instance'> & Record<string, unknown>,
+): Response {
   const body: Problem = { type: 'about:blank', instance: c.req.path, ...problem }
   return c.body(JSON.stringify(body), problem.status as ContentfulStatusCode, {
     'Content-Type': 'application/problem+json',

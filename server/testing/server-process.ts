@@ -6,6 +6,15 @@ import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
+/** The seeded accounts' passwords in tests (the server takes them from *_PASSWORD on first start). */
+export const TEST_PASSWORDS = {
+  admin: 'admin-password-for-tests',
+  procurement: 'procurement-password-for-tests',
+  ciso: 'ciso-password-for-tests',
+  auditor: 'auditor-password-for-tests',
+} as const
+export type TestRole = keyof typeof TEST_PASSWORDS
+
 export interface ServerProcess {
   url: string
   dataDir: string
@@ -18,7 +27,18 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'vendor-risk-api-'))
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: '1', ...env, DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO_DATA: '1',
+      ADMIN_PASSWORD: TEST_PASSWORDS.admin,
+      PROCUREMENT_PASSWORD: TEST_PASSWORDS.procurement,
+      CISO_PASSWORD: TEST_PASSWORDS.ciso,
+      AUDITOR_PASSWORD: TEST_PASSWORDS.auditor,
+      ...env,
+      DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -1,9 +1,17 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { ApiError } from '../lib/api-client'
 
 export function createQueryClient() {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // A 401 anywhere means the session ended (expired, or the user was disabled): show the sign-in page.
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== 'session') {
+          client.setQueryData(['session', 'detail', 'current'], null)
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -12,6 +20,7 @@ export function createQueryClient() {
       },
     },
   })
+  return client
 }
 
 export function AppProvider({ children, client }: { children: ReactNode; client?: QueryClient }) {

@@ -3,7 +3,7 @@ import { reviewStatus } from './reviews'
 import type { ScoringWeights } from './scoring/model'
 import { computeScore, type ScoreNumbers } from './scoring/measure-vendor'
 import { scoreVendor } from './scoring/score-vendor'
-import type { VendorDetailResponse, VendorSummary } from './schemas/api'
+import type { RiskAcceptanceDto, VendorDetailResponse, VendorSummary } from './schemas/api'
 import type { Vendor } from './schemas/vendor'
 
 export function summarizeVendor(
@@ -11,6 +11,7 @@ export function summarizeVendor(
   asOf: string,
   weights?: ScoringWeights,
   score: ScoreNumbers = computeScore(vendor, weights === undefined ? { asOf } : { asOf, weights }),
+  riskAcceptance: { until: string } | null = null,
 ): VendorSummary {
   const known = vendor.incidents.filter((i) => i.occurredAt <= asOf)
   const lastIncidentAt = known.reduce<string | null>(
@@ -39,6 +40,7 @@ export function summarizeVendor(
     lastIncidentAt,
     nextReviewDue: review.dueOn,
     reviewOverdue: review.overdue,
+    riskAcceptedUntil: riskAcceptance !== null && riskAcceptance.until >= asOf ? riskAcceptance.until : null,
   }
 }
 
@@ -50,7 +52,22 @@ export function byScoreThenName(a: VendorSummary, b: VendorSummary): number {
 }
 
 /** A vendor with its explained score and its summary: the body of `GET /api/vendors/:id`. */
-export function vendorDetail(vendor: Vendor, asOf: string, weights?: ScoringWeights): VendorDetailResponse {
+export function vendorDetail(
+  vendor: Vendor,
+  asOf: string,
+  options: {
+    weights?: ScoringWeights
+    version: number
+    riskAcceptance: Omit<RiskAcceptanceDto, 'active'> | null
+  },
+): VendorDetailResponse {
+  const { weights, version, riskAcceptance } = options
   const score = scoreVendor(vendor, weights === undefined ? { asOf } : { asOf, weights })
-  return { vendor, score, summary: summarizeVendor(vendor, asOf, weights, score) }
+  return {
+    vendor,
+    score,
+    summary: summarizeVendor(vendor, asOf, weights, score, riskAcceptance),
+    version,
+    riskAcceptance: riskAcceptance && { ...riskAcceptance, active: riskAcceptance.until >= asOf },
+  }
 }

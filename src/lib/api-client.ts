@@ -39,3 +39,40 @@ export async function getJson<S extends z.ZodType>(
   }
   return parsed.data
 }
+
+/** The session's CSRF token, sent on every state-changing request; set when the session is loaded. */
+let csrfToken: string | null = null
+export function setCsrfToken(token: string | null) {
+  csrfToken = token
+}
+
+/** POST/PUT/PATCH/DELETE with a JSON body; parses the answer with `schema`, or expects no content when it is null. */
+export async function sendJson<S extends z.ZodType>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body: unknown,
+  schema: S | null,
+  headers: Record<string, string> = {},
+): Promise<S extends z.ZodType ? z.infer<S> : void> {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(body !== undefined && { 'Content-Type': 'application/json' }),
+      ...(csrfToken !== null && { 'X-CSRF-Token': csrfToken }),
+      ...headers,
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  })
+  if (!response.ok) throw new ApiError(response.status, await problemFrom(response))
+  if (schema === null) return undefined as never
+  const parsed = schema.safeParse(await response.json())
+  if (!parsed.success) {
+    throw new ApiError(response.status, {
+      title: 'Unexpected response from the server',
+      status: response.status,
+      detail: `${url} answered in a shape this app does not understand`,
+    })
+  }
+  return parsed.data as never
+}

@@ -34,6 +34,8 @@ export const VendorSummary = z.object({
   lastIncidentAt: IsoDate.nullable(),
   nextReviewDue: IsoDate.nullable(),
   reviewOverdue: z.boolean(),
+  /** Set while a CISO's risk acceptance is in force; null when none or when it has lapsed. */
+  riskAcceptedUntil: IsoDate.nullable(),
 })
 export type VendorSummary = z.infer<typeof VendorSummary>
 
@@ -69,10 +71,23 @@ export const VendorScoreSchema = z.object({
   asOf: IsoDate,
 })
 
+export const RiskAcceptanceSchema = z.object({
+  note: z.string(),
+  until: IsoDate,
+  acceptedBy: z.string(),
+  acceptedAt: z.string(),
+  /** False once `until` has passed: the risk is flagged again. */
+  active: z.boolean(),
+})
+export type RiskAcceptanceDto = z.infer<typeof RiskAcceptanceSchema>
+
 export const VendorDetailResponse = z.object({
   vendor: Vendor,
   score: VendorScoreSchema,
   summary: VendorSummary,
+  /** The vendor's version; the response's ETag carries it, and PATCH takes it back in If-Match. */
+  version: z.number().int().min(1),
+  riskAcceptance: RiskAcceptanceSchema.nullable(),
 })
 export type VendorDetailResponse = z.infer<typeof VendorDetailResponse>
 
@@ -93,3 +108,116 @@ export const Problem = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 })
 export type Problem = z.infer<typeof Problem>
+
+/** PATCH /api/vendors/:id: any top-level field; `access` and `controls` merge field by field; null removes an optional field. */
+export const VendorPatch = z
+  .object({
+    name: z.string(),
+    category: z.string(),
+    owner: z.string(),
+    description: z.string().nullable(),
+    website: z.string().nullable(),
+    status: z.enum(VENDOR_STATUSES),
+    contractEnd: z.string().nullable(),
+    access: z.record(z.string(), z.unknown()),
+    controls: z.record(z.string(), z.unknown()),
+  })
+  .partial()
+  .strict()
+export type VendorPatch = z.infer<typeof VendorPatch>
+
+export const IncidentPatch = z.record(z.string(), z.unknown())
+
+export const ReviewInput = z
+  .object({
+    completedAt: IsoDate,
+    notes: z.string().trim().max(5000, 'Notes must be at most 5000 characters').default(''),
+  })
+  .strict()
+export type ReviewInput = z.input<typeof ReviewInput>
+
+export const ReviewSchema = z.object({
+  id: z.number().int(),
+  vendorId: z.string(),
+  completedAt: IsoDate,
+  notes: z.string(),
+  reviewer: z.string(),
+  recordedAt: z.string(),
+})
+export type ReviewDto = z.infer<typeof ReviewSchema>
+
+export const RiskAcceptanceInput = z
+  .object({
+    note: z.string().trim().min(1, 'Say why the risk is accepted').max(5000),
+    until: IsoDate,
+  })
+  .strict()
+export type RiskAcceptanceInput = z.infer<typeof RiskAcceptanceInput>
+
+export const ScoreSnapshotSchema = z.object({
+  recordedAt: z.string(),
+  asOf: IsoDate,
+  score: z.number(),
+  tier: TierSchema,
+  exposure: z.number(),
+  likelihood: z.number(),
+  modelVersion: z.string(),
+  reason: z.string(),
+})
+export const ScoreHistoryResponse = z.object({ items: z.array(ScoreSnapshotSchema) })
+
+const booleanParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values)))
+
+export const VENDOR_SORT_KEYS = [
+  'score',
+  'name',
+  'category',
+  'owner',
+  'tier',
+  'exposure',
+  'likelihood',
+  'records',
+  'lastIncidentAt',
+  'nextReviewDue',
+] as const
+export type VendorSortKey = (typeof VENDOR_SORT_KEYS)[number]
+
+/** GET /api/vendors query. Lists take comma-separated values: `tier=critical,high`. */
+export const VendorListQuery = z.object({
+  q: z.string().max(200).optional(),
+  tier: listOf(TIERS).optional(),
+  category: z.string().max(200).optional(),
+  status: listOf(VENDOR_STATUSES).optional(),
+  dataLocation: listOf(DATA_LOCATIONS).optional(),
+  networkAccess: listOf(NETWORK_ACCESS_LEVELS).optional(),
+  outsidePerimeter: booleanParam.optional(),
+  openIncident: booleanParam.optional(),
+  reviewOverdue: booleanParam.optional(),
+  sort: z.enum(VENDOR_SORT_KEYS).default('score'),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number().int().min(1).max(50_000).default(100),
+  cursor: z.string().max(200).optional(),
+  asOf: IsoDate.optional(),
+})
+export type VendorListQuery = z.input<typeof VendorListQuery>
+
+export const ROLE_NAMES = ['admin', 'procurement', 'ciso', 'auditor'] as const
+export type RoleName = (typeof ROLE_NAMES)[number]
+
+export const SessionResponse = z.object({
+  username: z.string(),
+  role: z.enum(ROLE_NAMES),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+})
+export type SessionResponse = z.infer<typeof SessionResponse>

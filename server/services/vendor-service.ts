@@ -1,0 +1,614 @@
+/**
+ * Vendors, incidents, reviews, risk acceptance, previews, history and the scoring model. Keeps the vendors and the
+ * model in memory (the database is the source of truth; this process is its only writer) so lists of 50,000
+ * vendors filter, sort and score without a round trip per vendor.
+ */
+import {
+  byScoreThenName,
+  computeScore,
+  DEFAULT_WEIGHTS,
+  Incident,
+  IncidentInput,
+  MODEL_VERSION,
+  REVIEW_CADENCE_DAYS,
+  scoreVendor,
+  summarizeVendor,
+  todayIsoDate,
+  Vendor,
+  VendorInput,
+  vendorDetail,
+  type ReviewInput,
+  type RiskAcceptanceInput,
+  type ScoreFactor,
+  type ScoringWeights,
+  type VendorListQuery,
+  type VendorPatch,
+  type VendorSortKey,
+  type VendorSummary,
+} from '../../src/domain'
+import type { z } from 'zod'
+import type { ScoreSnapshot, Store, UnitOfWork, VendorRecord } from '../db/store'
+import { HttpProblem } from '../http/problem'
+import { parseWith } from '../http/validate'
+import { newId } from './ids'
+
+type ListQuery = z.output<typeof VendorListQuery>
+
+export interface Actor {
+  username: string
+}
+
+const TIER_RANK = { critical: 3, high: 2, medium: 1, low: 0 } as const
+
+function compareBy(key: VendorSortKey): (a: VendorSummary, b: VendorSummary) => number {
+  const text = (f: (v: VendorSummary) => string) => (a: VendorSummary, b: VendorSummary) =>
+    f(a).localeCompare(f(b), 'en', { sensitivity: 'base', numeric: true })
+  // Missing dates sort as the most urgent (never assessed) or the least recent (no incident).
+  const date =
+    (f: (v: VendorSummary) => string | null, missing: string) => (a: VendorSummary, b: VendorSummary) =>
+      (f(a) ?? missing).localeCompare(f(b) ?? missing)
+  switch (key) {
+    case 'name':
+      return text((v) => v.name)
+    case 'category':
+      return text((v) => v.category)
+    case 'owner':
+      return text((v) => v.owner)
+    case 'tier':
+      return (a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.score - b.score
+    case 'lastIncidentAt':
+      return date((v) => v.lastIncidentAt, '0000-00-00')
+    case 'nextReviewDue':
+      return date((v) => v.nextReviewDue, '0000-00-00')
+    default:
+      return (a, b) => a[key] - b[key]
+  }
+}
+
+const DEFAULT_ORDER: Record<VendorSortKey, 'asc' | 'desc'> = {
+  score: 'desc',
+  tier: 'desc',
+  exposure: 'desc',
+  likelihood: 'desc',
+  records: 'desc',
+  lastIncidentAt: 'desc',
+  nextReviewDue: 'asc',
+  name: 'asc',
+  category: 'asc',
+  owner: 'asc',
+}
+
+/** Cursors are opaque to clients: an offset bound to the query it came from. */
+function encodeCursor(offset: number, fingerprint: string) {
+  return Buffer.from(JSON.stringify({ o: offset, f: fingerprint })).toString('base64url')
+}
+function decodeCursor(cursor: string, fingerprint: string): number {
+  try {
+    const { o, f } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      o: unknown
+      f: unknown
+    }
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && f === fingerprint) return o
+  } catch {
+    // fall through to the problem below
+  }
+  throw new HttpProblem(400, 'Invalid cursor', 'cursor: use the nextCursor of the same query', [
+    { path: 'cursor', message: 'Not a cursor of this query' },
+  ])
+}
+
+function withoutNulls(patch: Record<string, unknown>, base: Record<string, unknown>) {
+  const next: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key]
+    else next[key] = value
+  }
+  return next
+}
+
+export function createVendorService(store: Store, now: () => Date = () => new Date()) {
+  const records = new Map<string, VendorRecord>()
+  const latest = new Map<string, ScoreSnapshot>()
+  let weights: ScoringWeights = DEFAULT_WEIGHTS
+  let modelRevision = 0
+  let summaries = { key: '', byId: new Map<string, VendorSummary>() }
+
+  const today = () => todayIsoDate(now())
+
+  async function init() {
+    for (const record of await store.listVendors()) records.set(record.vendor.id, record)
+    for (const [id, snapshot] of await store.latestSnapshots()) latest.set(id, snapshot)
+    const model = await store.getScoringModel()
+    if (model) {
+      weights = model.weights
+      modelRevision = model.revision
+    }
+  }
+
+  function summaryOf(record: VendorRecord, asOf: string): VendorSummary {
+    return summarizeVendor(
+      record.vendor,
+      asOf,
+      weights,
+      computeScore(record.vendor, { asOf, weights }),
+      record.riskAcceptance,
+    )
+  }
+
+  /** Summaries for today are cached and refreshed per changed vendor; other days are computed on demand. */
+  function allSummaries(asOf: string): VendorSummary[] {
+    const key = `${asOf}#${modelRevision}`
+    if (asOf !== today()) return [...records.values()].map((r) => summaryOf(r, asOf))
+    if (summaries.key !== key) {
+      summaries = { key, byId: new Map([...records.values()].map((r) => [r.vendor.id, summaryOf(r, asOf)])) }
+    }
+    return [...summaries.byId.values()]
+  }
+
+  async function refresh(ids: Iterable<string>) {
+    for (const id of ids) {
+      const record = await store.getVendor(id)
+      if (!record) {
+        records.delete(id)
+        summaries.byId.delete(id)
+        continue
+      }
+      records.set(id, record)
+      if (summaries.key.startsWith(`${today()}#`)) summaries.byId.set(id, summaryOf(record, today()))
+    }
+  }
+
+  /** Snapshots for the vendors whose score, tier or model version differ from their last snapshot. */
+  function snapshotsFor(vendors: Vendor[], reason: string, w: ScoringWeights = weights): ScoreSnapshot[] {
+    const asOf = today()
+    const recordedAt = now().toISOString()
+    const out: ScoreSnapshot[] = []
+    for (const vendor of vendors) {
+      const s = computeScore(vendor, { asOf, weights: w })
+      const last = latest.get(vendor.id)
+      if (last && last.score === s.score && last.tier === s.tier && last.modelVersion === s.modelVersion)
+        continue
+      out.push({
+        vendorId: vendor.id,
+        recordedAt,
+        asOf,
+        score: s.score,
+        tier: s.tier,
+        exposure: s.exposure,
+        likelihood: s.likelihood,
+        modelVersion: s.modelVersion,
+        reason,
+      })
+    }
+    return out
+  }
+
+  async function commitVendors(
+    actor: Actor,
+    changes: { id: string; expectedVersion: number | null; next: Vendor }[],
+    audit: UnitOfWork['audit'],
+    reason: string,
+    extra: Partial<UnitOfWork> = {},
+  ) {
+    const snapshots = snapshotsFor(
+      changes.map((c) => c.next),
+      reason,
+    )
+    await store.commit({ actor: actor.username, vendors: changes, snapshots, audit, ...extra })
+    for (const s of snapshots) latest.set(s.vendorId, s)
+    await refresh(changes.map((c) => c.id))
+  }
+
+  function requireRecord(id: string): VendorRecord {
+    const record = records.get(id)
+    if (!record) throw new HttpProblem(404, 'Vendor not found', `No vendor has id ${id}`)
+    return record
+  }
+
+  function requireVersion(ifMatch: string | undefined): number {
+    if (ifMatch === undefined) {
+      throw new HttpProblem(428, 'If-Match required', 'Send the ETag of the vendor you edited in If-Match.')
+    }
+    const expected = Number(/^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim())?.[1])
+    if (!Number.isInteger(expected)) {
+      throw new HttpProblem(400, 'Malformed If-Match', 'If-Match must be the ETag from GET, like "3".')
+    }
+    return expected
+  }
+
+  const detail = (record: VendorRecord, asOf = today()) =>
+    vendorDetail(record.vendor, asOf, {
+      weights,
+      version: record.version,
+      riskAcceptance: record.riskAcceptance,
+    })
+
+  const validVendor = (value: unknown) => parseWith(Vendor, value, 'Invalid vendor')
+
+  return {
+    init,
+    today,
+    get weights() {
+      return weights
+    },
+
+    list(query: ListQuery) {
+      const asOf = query.asOf ?? today()
+      const needle = query.q?.trim().toLowerCase()
+      const category = query.category?.trim().toLowerCase()
+      const items = allSummaries(asOf).filter(
+        (v) =>
+          (!needle ||
+            v.name.toLowerCase().includes(needle) ||
+            v.category.toLowerCase().includes(needle) ||
+            v.owner.toLowerCase().includes(needle)) &&
+          (!query.tier || query.tier.includes(v.tier)) &&
+          (!category || v.category.toLowerCase() === category) &&
+          (!query.status || query.status.includes(v.status)) &&
+          (!query.dataLocation || query.dataLocation.includes(v.dataLocation)) &&
+          (!query.networkAccess || query.networkAccess.includes(v.networkAccess)) &&
+          (query.outsidePerimeter === undefined || v.outsidePerimeter === query.outsidePerimeter) &&
+          (query.openIncident === undefined || v.openIncidents > 0 === query.openIncident) &&
+          (query.reviewOverdue === undefined || v.reviewOverdue === query.reviewOverdue),
+      )
+      const order = query.order ?? DEFAULT_ORDER[query.sort]
+      const compare = compareBy(query.sort)
+      items.sort((a, b) => (order === 'asc' ? compare(a, b) : compare(b, a)) || byScoreThenName(a, b))
+      const { cursor: _cursor, limit, ...rest } = query
+      const fingerprint = JSON.stringify({ ...rest, asOf })
+      const offset = query.cursor ? decodeCursor(query.cursor, fingerprint) : 0
+      const page = items.slice(offset, offset + limit)
+      const nextOffset = offset + page.length
+      return {
+        items: page,
+        total: items.length,
+        nextCursor: nextOffset < items.length ? encodeCursor(nextOffset, fingerprint) : null,
+        asOf,
+      }
+    },
+
+    get: (id: string, asOf?: string) => detail(requireRecord(id), asOf),
+    version: (id: string) => requireRecord(id).version,
+
+    async create(input: unknown, actor: Actor) {
+      const parsed = parseWith(VendorInput, input, 'Invalid vendor')
+      const id = newId('ven')
+      const vendor = validVendor({
+        ...parsed,
+        id,
+        incidents: parsed.incidents.map((i) => ({ ...i, id: newId('inc') })),
+      })
+      await commitVendors(
+        actor,
+        [{ id, expectedVersion: null, next: vendor }],
+        [{ action: 'vendor.create', entityType: 'vendor', entityId: id, after: vendor }],
+        'vendor created',
+      )
+      return detail(requireRecord(id))
+    },
+
+    async update(id: string, patch: VendorPatch, ifMatch: string | undefined, actor: Actor) {
+      const record = requireRecord(id)
+      const expected = requireVersion(ifMatch)
+      const { access, controls, ...top } = patch
+      const next = validVendor({
+        ...withoutNulls(top, record.vendor),
+        access: access ? withoutNulls(access, record.vendor.access) : record.vendor.access,
+        controls: controls ? withoutNulls(controls, record.vendor.controls) : record.vendor.controls,
+        id,
+        incidents: record.vendor.incidents,
+      })
+      await commitVendors(
+        actor,
+        [{ id, expectedVersion: expected, next }],
+        [{ action: 'vendor.update', entityType: 'vendor', entityId: id, before: record.vendor, after: next }],
+        'vendor edited',
+      )
+      return detail(requireRecord(id))
+    },
+
+    /** DELETE archives: the vendor is offboarded, its history and audit trail stay. */
+    async archive(id: string, actor: Actor) {
+      const record = requireRecord(id)
+      if (record.vendor.status === 'offboarded') return detail(record)
+      const next = { ...record.vendor, status: 'offboarded' as const }
+      await commitVendors(
+        actor,
+        [{ id, expectedVersion: record.version, next }],
+        [
+          {
+            action: 'vendor.archive',
+            entityType: 'vendor',
+            entityId: id,
+            before: record.vendor,
+            after: next,
+          },
+        ],
+        'vendor offboarded',
+      )
+      return detail(requireRecord(id))
+    },
+
+    async addIncident(vendorId: string, input: unknown, actor: Actor) {
+      const record = requireRecord(vendorId)
+      const incident = parseWith(
+        Incident,
+        { ...parseWith(IncidentInput, input, 'Invalid incident'), id: newId('inc') },
+        'Invalid incident',
+      )
+      const next = validVendor({ ...record.vendor, incidents: [...record.vendor.incidents, incident] })
+      await commitVendors(
+        actor,
+        [{ id: vendorId, expectedVersion: record.version, next }],
+        [
+          {
+            action: 'incident.create',
+            entityType: 'incident',
+            entityId: incident.id,
+            after: { vendorId, ...incident },
+          },
+        ],
+        'incident recorded',
+      )
+      return { incident, vendor: detail(requireRecord(vendorId)) }
+    },
+
+    async updateIncident(vendorId: string, incidentId: string, patch: Record<string, unknown>, actor: Actor) {
+      const record = requireRecord(vendorId)
+      const before = record.vendor.incidents.find((i) => i.id === incidentId)
+      if (!before)
+        throw new HttpProblem(404, 'Incident not found', `Vendor ${vendorId} has no incident ${incidentId}`)
+      const { id: _id, ...changes } = patch
+      const incident = parseWith(
+        Incident,
+        { ...withoutNulls(changes, before), id: incidentId },
+        'Invalid incident',
+      )
+      const next = validVendor({
+        ...record.vendor,
+        incidents: record.vendor.incidents.map((i) => (i.id === incidentId ? incident : i)),
+      })
+      await commitVendors(
+        actor,
+        [{ id: vendorId, expectedVersion: record.version, next }],
+        [
+          {
+            action: 'incident.update',
+            entityType: 'incident',
+            entityId: incidentId,
+            before: { vendorId, ...before },
+            after: { vendorId, ...incident },
+          },
+        ],
+        'incident updated',
+      )
+      return { incident, vendor: detail(requireRecord(vendorId)) }
+    },
+
+    async deleteIncident(vendorId: string, incidentId: string, actor: Actor) {
+      const record = requireRecord(vendorId)
+      const before = record.vendor.incidents.find((i) => i.id === incidentId)
+      if (!before)
+        throw new HttpProblem(404, 'Incident not found', `Vendor ${vendorId} has no incident ${incidentId}`)
+      const next = { ...record.vendor, incidents: record.vendor.incidents.filter((i) => i.id !== incidentId) }
+      await commitVendors(
+        actor,
+        [{ id: vendorId, expectedVersion: record.version, next }],
+        [
+          {
+            action: 'incident.delete',
+            entityType: 'incident',
+            entityId: incidentId,
+            before: { vendorId, ...before },
+          },
+        ],
+        'incident deleted',
+      )
+      return detail(requireRecord(vendorId))
+    },
+
+    async addReview(vendorId: string, input: z.output<typeof ReviewInput>, actor: Actor) {
+      const record = requireRecord(vendorId)
+      if (input.completedAt > today()) {
+        throw new HttpProblem(
+          422,
+          'Invalid review',
+          'completedAt: a review cannot be completed in the future',
+          [{ path: 'completedAt', message: 'Cannot be in the future' }],
+        )
+      }
+      const last = record.vendor.controls.lastAssessedAt
+      const next: Vendor =
+        last !== undefined && last >= input.completedAt
+          ? record.vendor
+          : { ...record.vendor, controls: { ...record.vendor.controls, lastAssessedAt: input.completedAt } }
+      const review = {
+        vendorId,
+        completedAt: input.completedAt,
+        notes: input.notes,
+        reviewer: actor.username,
+        recordedAt: now().toISOString(),
+      }
+      await commitVendors(
+        actor,
+        next === record.vendor ? [] : [{ id: vendorId, expectedVersion: record.version, next }],
+        [{ action: 'review.create', entityType: 'vendor', entityId: vendorId, after: review }],
+        'review recorded',
+        { reviews: [review] },
+      )
+      const updated = detail(requireRecord(vendorId))
+      const tier = updated.score.tier
+      return {
+        review,
+        nextReviewDue: updated.summary.nextReviewDue,
+        cadenceDays: REVIEW_CADENCE_DAYS[tier],
+        vendor: updated,
+      }
+    },
+
+    listReviews: (vendorId: string) => (requireRecord(vendorId), store.listReviews(vendorId)),
+
+    async acceptRisk(vendorId: string, input: RiskAcceptanceInput, actor: Actor) {
+      const record = requireRecord(vendorId)
+      if (input.until <= today()) {
+        throw new HttpProblem(422, 'Invalid risk acceptance', 'until: must be a future date', [
+          { path: 'until', message: 'Must be after today' },
+        ])
+      }
+      const acceptance = {
+        note: input.note,
+        until: input.until,
+        acceptedBy: actor.username,
+        acceptedAt: now().toISOString(),
+      }
+      await store.commit({
+        actor: actor.username,
+        riskAcceptances: [{ vendorId, acceptance }],
+        audit: [
+          {
+            action: 'risk.accept',
+            entityType: 'vendor',
+            entityId: vendorId,
+            before: record.riskAcceptance,
+            after: acceptance,
+          },
+        ],
+      })
+      await refresh([vendorId])
+      return detail(requireRecord(vendorId))
+    },
+
+    async revokeRisk(vendorId: string, actor: Actor) {
+      const record = requireRecord(vendorId)
+      if (record.riskAcceptance === null) return detail(record)
+      await store.commit({
+        actor: actor.username,
+        riskAcceptances: [{ vendorId, acceptance: null }],
+        audit: [
+          { action: 'risk.revoke', entityType: 'vendor', entityId: vendorId, before: record.riskAcceptance },
+        ],
+      })
+      await refresh([vendorId])
+      return detail(requireRecord(vendorId))
+    },
+
+    /** The score the vendor would have with `patch` applied, and each factor's difference; nothing is saved. */
+    preview(vendorId: string, patch: VendorPatch & { incidents?: unknown }, asOf = today()) {
+      const record = requireRecord(vendorId)
+      const { access, controls, incidents, ...top } = patch
+      const candidate = validVendor({
+        ...withoutNulls(top, record.vendor),
+        access: access ? withoutNulls(access, record.vendor.access) : record.vendor.access,
+        controls: controls ? withoutNulls(controls, record.vendor.controls) : record.vendor.controls,
+        id: vendorId,
+        incidents: incidents ?? record.vendor.incidents,
+      })
+      const current = scoreVendor(record.vendor, { asOf, weights })
+      const preview = scoreVendor(candidate, { asOf, weights })
+      const byId = new Map<string, ScoreFactor>(current.factors.map((f) => [f.id, f]))
+      const ids = [...new Set([...current.factors.map((f) => f.id), ...preview.factors.map((f) => f.id)])]
+      const previewById = new Map(preview.factors.map((f) => [f.id, f]))
+      const differences = ids.map((id) => {
+        const before = byId.get(id)
+        const after = previewById.get(id)
+        return {
+          id,
+          label: (after ?? before)!.label,
+          before: before?.points ?? 0,
+          after: after?.points ?? 0,
+          delta: Math.round(((after?.points ?? 0) - (before?.points ?? 0)) * 10) / 10,
+        }
+      })
+      return {
+        current,
+        preview,
+        delta: Math.round((preview.score - current.score) * 10) / 10,
+        tierChanged: preview.tier !== current.tier,
+        factors: differences,
+      }
+    },
+
+    async history(vendorId: string) {
+      requireRecord(vendorId)
+      return { items: (await store.listSnapshots(vendorId)).map(({ vendorId: _id, ...s }) => s) }
+    },
+
+    model: () => ({
+      weights,
+      revision: modelRevision,
+      modelVersion: MODEL_VERSION,
+      defaults: DEFAULT_WEIGHTS,
+    }),
+
+    /** Replaces the weights and rescoring every vendor, with a snapshot for each, in one transaction. */
+    async putModel(next: ScoringWeights, expectedRevision: number, actor: Actor) {
+      const all = [...records.values()].map((r) => r.vendor)
+      const snapshots = snapshotsFor(all, 'scoring model changed', next).map((s) => ({ ...s }))
+      // Every vendor gets a snapshot on a model change, even where the score did not move, to mark the new model.
+      const marked = new Set(snapshots.map((s) => s.vendorId))
+      const asOf = today()
+      for (const vendor of all) {
+        if (marked.has(vendor.id)) continue
+        const s = computeScore(vendor, { asOf, weights: next })
+        snapshots.push({
+          vendorId: vendor.id,
+          recordedAt: now().toISOString(),
+          ...s,
+          reason: 'scoring model changed',
+        })
+      }
+      await store.commit({
+        actor: actor.username,
+        scoringModel: { expectedRevision, weights: next },
+        snapshots,
+        audit: [
+          {
+            action: 'model.update',
+            entityType: 'scoring_model',
+            entityId: 'current',
+            before: weights,
+            after: next,
+          },
+        ],
+      })
+      weights = next
+      modelRevision = expectedRevision + 1
+      for (const s of snapshots) latest.set(s.vendorId, s)
+      return { weights, revision: modelRevision, modelVersion: MODEL_VERSION, rescored: all.length }
+    },
+
+    /** Records a snapshot for every vendor whose score moved since its last one (decay, lapsed acceptance). */
+    async recordDailySnapshots() {
+      const snapshots = snapshotsFor(
+        [...records.values()].map((r) => r.vendor),
+        'daily rescore',
+      )
+      if (snapshots.length === 0) return 0
+      await store.commit({ actor: 'system', snapshots, audit: [] })
+      for (const s of snapshots) latest.set(s.vendorId, s)
+      return snapshots.length
+    },
+
+    /** Seeds vendors (demo data, imports) in one transaction. */
+    async createMany(vendors: Vendor[], actor: Actor, reason: string) {
+      await commitVendors(
+        actor,
+        vendors.map((v) => ({ id: v.id, expectedVersion: null, next: v })),
+        vendors.map((v) => ({ action: 'vendor.create', entityType: 'vendor', entityId: v.id, after: v })),
+        reason,
+      )
+    },
+
+    findByName: (name: string) => {
+      const key = name.trim().toLowerCase()
+      for (const record of records.values())
+        if (record.vendor.name.trim().toLowerCase() === key) return record
+      return undefined
+    },
+    records: () => records.values(),
+    commitVendors,
+  }
+}
+
+export type VendorService = ReturnType<typeof createVendorService>
+export type { ListQuery }

@@ -1,0 +1,37 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { MOCK_PASSWORD, setMockSession } from '../../mocks/handlers'
+import { renderWithProviders } from '../testing/render'
+import { App } from './app'
+
+describe('App', () => {
+  it('asks for sign-in when there is no session, and shows the inventory after it', async () => {
+    setMockSession(null)
+    const user = userEvent.setup()
+    renderWithProviders(<App />)
+    await user.type(await screen.findByLabelText('Username'), 'auditor')
+    await user.type(screen.getByLabelText('Password'), MOCK_PASSWORD)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vendors' })).toBeInTheDocument()
+    expect(within(screen.getByRole('banner')).getByText('· auditor')).toBeInTheDocument()
+  })
+
+  it("shows the server's message when the password is wrong, and stays on the sign-in page", async () => {
+    setMockSession(null)
+    const user = userEvent.setup()
+    renderWithProviders(<App />)
+    await user.type(await screen.findByLabelText('Username'), 'ciso')
+    await user.type(screen.getByLabelText('Password'), 'wrong-password-999')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong username or password')
+    expect(screen.queryByRole('heading', { name: 'Vendors' })).not.toBeInTheDocument()
+  })
+
+  it('signs out back to the sign-in page', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<App />)
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }))
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument()
+  })
+})
