@@ -3,7 +3,8 @@ import { VendorListResponse } from '../../../domain'
 import { getJson } from '../../../lib/api-client'
 
 export function getVendors(signal?: AbortSignal) {
-  return getJson('/api/vendors', VendorListResponse, signal ? { signal } : {})
+  // The whole inventory in one response: the list filters and sorts it in the browser.
+  return getJson('/api/vendors?limit=50000', VendorListResponse, signal ? { signal } : {})
 }
 
 export const vendorsQueryOptions = () =>
