@@ -32,17 +32,30 @@ describe('the audit hash chain', () => {
   it('finds a changed entry, by its hash', () => {
     const entries = chain(5)
     entries[2] = { ...entries[2]!, after: { records: 999 } }
-    expect(verifyChain(entries)).toMatchObject({ ok: false, brokenAt: 3, entries: 2, reason: expect.stringMatching(/content/) })
+    expect(verifyChain(entries)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      entries: 2,
+      reason: expect.stringMatching(/content/),
+    })
   })
 
   it('finds a removed entry, and an entry whose hash was recomputed without relinking the next one', () => {
     const removed = chain(5).filter((e) => e.seq !== 2)
-    expect(verifyChain(removed)).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringMatching(/missing/) })
+    expect(verifyChain(removed)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: expect.stringMatching(/missing/),
+    })
 
     const entries = chain(5)
     const forged = { ...entries[1]!, actor: 'mallory' }
     entries[1] = { ...forged, hash: hashEntry(forged, forged.prevHash) }
-    expect(verifyChain(entries)).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringMatching(/link/) })
+    expect(verifyChain(entries)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: expect.stringMatching(/link/),
+    })
   })
 
   it('hashes content independently of key order', () => {

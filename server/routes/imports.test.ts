@@ -119,6 +119,18 @@ describe('imports', () => {
     expect(((await again.json()) as ImportReport).counts).toMatchObject({ unchanged: 1, update: 0 })
   })
 
+  it('refuses an assessment dated after today on its row and column', async () => {
+    const response = await importCsv(
+      csv(vendorRow('Future Assessed Ltd', { last_assessed_at: '2999-01-01' })),
+      true,
+    )
+    const report = (await response.json()) as ImportReport
+    expect(report.rows[0]).toMatchObject({
+      action: 'error',
+      errors: [{ column: 'last_assessed_at', message: expect.stringContaining('after today') }],
+    })
+  })
+
   it('refuses spreadsheet formulas in text cells and keeps markup and SQL as plain text', async () => {
     const response = await importCsv(
       csv(

@@ -35,6 +35,7 @@ const sameIncident = (a: Omit<Incident, 'id'>, b: Omit<Incident, 'id'>) =>
 
 export function createImportService(vendors: VendorService, log: (line: string) => void = () => {}) {
   function plan(parsed: ParsedImport) {
+    const today = vendors.today()
     const rows: RowOutcome[] = []
     // The next state of every vendor the file touches, keyed by name: created, updated, or given incidents.
     const touched = new Map<string, { next: Vendor; expectedVersion: number | null; before: Vendor | null }>()
@@ -48,6 +49,14 @@ export function createImportService(vendors: VendorService, log: (line: string) 
         continue
       }
       const { incidents: _none, ...fields } = row.input
+      if (fields.controls.lastAssessedAt !== undefined && fields.controls.lastAssessedAt > today) {
+        rows.push({
+          ...base,
+          action: 'error',
+          errors: [{ column: 'last_assessed_at', message: `Cannot be after today (${today})` }],
+        })
+        continue
+      }
       const existing = vendors.findByName(fields.name)
       if (!existing) {
         const id = newId('ven')
@@ -76,6 +85,14 @@ export function createImportService(vendors: VendorService, log: (line: string) 
       const base = { sheet: row.sheet, line: row.line, kind: row.kind, vendor: row.vendorName }
       if (row.errors.length > 0 || row.input === null || row.vendorName === null) {
         rows.push({ ...base, action: 'error', errors: row.errors })
+        continue
+      }
+      if (row.input.occurredAt > today) {
+        rows.push({
+          ...base,
+          action: 'error',
+          errors: [{ column: 'occurred_at', message: `Cannot be after today (${today})` }],
+        })
         continue
       }
       let target = touched.get(key(row.vendorName))

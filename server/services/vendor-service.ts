@@ -6,6 +6,7 @@
 import {
   byScoreThenName,
   computeScore,
+  futureDateErrors,
   DEFAULT_WEIGHTS,
   Incident,
   IncidentInput,
@@ -96,6 +97,10 @@ function decodeCursor(cursor: string, fingerprint: string): number {
     { path: 'cursor', message: 'Not a cursor of this query' },
   ])
 }
+
+/** A list filter that is absent or empty (`?tier=`) filters nothing. */
+const inList = <T>(list: readonly T[] | undefined, value: T) =>
+  !list || list.length === 0 || list.includes(value)
 
 function withoutNulls(patch: Record<string, unknown>, base: Record<string, unknown>) {
   const next: Record<string, unknown> = { ...base }
@@ -205,10 +210,32 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     return record
   }
 
-  function requireVersion(ifMatch: string | undefined): number {
+  function refuseFutureIncident(incident: Incident) {
+    if (incident.occurredAt > today()) {
+      throw new HttpProblem(422, 'Invalid incident', `occurredAt: cannot be after today (${today()})`, [
+        { path: 'occurredAt', message: `Cannot be after today (${today()})` },
+      ])
+    }
+  }
+
+  function requireIncident(record: VendorRecord, incidentId: string): Incident {
+    const incident = record.vendor.incidents.find((i) => i.id === incidentId)
+    if (!incident) {
+      throw new HttpProblem(
+        404,
+        'Incident not found',
+        `Vendor ${record.vendor.id} has no incident ${incidentId}`,
+      )
+    }
+    return incident
+  }
+
+  function requireVersion(record: VendorRecord, ifMatch: string | undefined): number {
     if (ifMatch === undefined) {
       throw new HttpProblem(428, 'If-Match required', 'Send the ETag of the vendor you edited in If-Match.')
     }
+    // `*` matches any current version (RFC 9110): the client knowingly overwrites.
+    if (ifMatch.trim() === '*') return record.version
     const expected = Number(/^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim())?.[1])
     if (!Number.isInteger(expected)) {
       throw new HttpProblem(400, 'Malformed If-Match', 'If-Match must be the ETag from GET, like "3".')
@@ -223,7 +250,20 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
       riskAcceptance: record.riskAcceptance,
     })
 
-  const validVendor = (value: unknown) => parseWith(Vendor, value, 'Invalid vendor')
+  /** A vendor as stored: schema-valid, and with no assessment or incident dated after today. */
+  const validVendor = (value: unknown) => {
+    const vendor = parseWith(Vendor, value, 'Invalid vendor')
+    const errors = futureDateErrors(vendor, today())
+    if (errors.length > 0) {
+      throw new HttpProblem(
+        422,
+        'Invalid vendor',
+        errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+        errors,
+      )
+    }
+    return vendor
+  }
 
   return {
     init,
@@ -242,11 +282,11 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
             v.name.toLowerCase().includes(needle) ||
             v.category.toLowerCase().includes(needle) ||
             v.owner.toLowerCase().includes(needle)) &&
-          (!query.tier || query.tier.includes(v.tier)) &&
+          inList(query.tier, v.tier) &&
           (!category || v.category.toLowerCase() === category) &&
-          (!query.status || query.status.includes(v.status)) &&
-          (!query.dataLocation || query.dataLocation.includes(v.dataLocation)) &&
-          (!query.networkAccess || query.networkAccess.includes(v.networkAccess)) &&
+          inList(query.status, v.status) &&
+          inList(query.dataLocation, v.dataLocation) &&
+          inList(query.networkAccess, v.networkAccess) &&
           (query.outsidePerimeter === undefined || v.outsidePerimeter === query.outsidePerimeter) &&
           (query.openIncident === undefined || v.openIncidents > 0 === query.openIncident) &&
           (query.reviewOverdue === undefined || v.reviewOverdue === query.reviewOverdue),
@@ -289,7 +329,7 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
 
     async update(id: string, patch: VendorPatch, ifMatch: string | undefined, actor: Actor) {
       const record = requireRecord(id)
-      const expected = requireVersion(ifMatch)
+      const expected = requireVersion(record, ifMatch)
       const { access, controls, ...top } = patch
       const next = validVendor({
         ...withoutNulls(top, record.vendor),
@@ -336,6 +376,7 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
         { ...parseWith(IncidentInput, input, 'Invalid incident'), id: newId('inc') },
         'Invalid incident',
       )
+      refuseFutureIncident(incident)
       const next = validVendor({ ...record.vendor, incidents: [...record.vendor.incidents, incident] })
       await commitVendors(
         actor,
@@ -355,15 +396,14 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
 
     async updateIncident(vendorId: string, incidentId: string, patch: Record<string, unknown>, actor: Actor) {
       const record = requireRecord(vendorId)
-      const before = record.vendor.incidents.find((i) => i.id === incidentId)
-      if (!before)
-        throw new HttpProblem(404, 'Incident not found', `Vendor ${vendorId} has no incident ${incidentId}`)
+      const before = requireIncident(record, incidentId)
       const { id: _id, ...changes } = patch
       const incident = parseWith(
         Incident,
         { ...withoutNulls(changes, before), id: incidentId },
         'Invalid incident',
       )
+      refuseFutureIncident(incident)
       const next = validVendor({
         ...record.vendor,
         incidents: record.vendor.incidents.map((i) => (i.id === incidentId ? incident : i)),
@@ -387,9 +427,7 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
 
     async deleteIncident(vendorId: string, incidentId: string, actor: Actor) {
       const record = requireRecord(vendorId)
-      const before = record.vendor.incidents.find((i) => i.id === incidentId)
-      if (!before)
-        throw new HttpProblem(404, 'Incident not found', `Vendor ${vendorId} has no incident ${incidentId}`)
+      const before = requireIncident(record, incidentId)
       const next = { ...record.vendor, incidents: record.vendor.incidents.filter((i) => i.id !== incidentId) }
       await commitVendors(
         actor,

@@ -57,7 +57,7 @@ export function incidentInput(overrides: Partial<IncidentInput> = {}): IncidentI
 
 export interface ExpectedProblem {
   title?: string
-  /** The exact list of `errors[].path`, in order. */
+  /** The distinct `errors[].path`, in order of first appearance. */
   paths?: string[]
   detail?: string | RegExp
 }
@@ -75,7 +75,10 @@ export async function expectProblem(
   const problem = Problem.parse(body)
   expect(problem.status).toBe(status)
   if (expected.title !== undefined) expect(problem.title).toBe(expected.title)
-  if (expected.paths !== undefined) expect(problem.errors?.map((e) => e.path)).toEqual(expected.paths)
+  if (expected.paths !== undefined) {
+    // One field may fail several checks (1e300 is neither a safe integer nor under the maximum): compare the set.
+    expect([...new Set(problem.errors?.map((e) => e.path))]).toEqual(expected.paths)
+  }
   if (typeof expected.detail === 'string') expect(problem.detail).toBe(expected.detail)
   else if (expected.detail) expect(problem.detail).toMatch(expected.detail)
   return { ...body, ...problem }
@@ -95,7 +98,10 @@ export async function createVendor(
   name: string,
   overrides: Partial<VendorInput> = {},
 ): Promise<VendorDetailResponse> {
-  return expectJson<VendorDetailResponse>(await client.post('/api/vendors', vendorInput(name, overrides)), 201)
+  return expectJson<VendorDetailResponse>(
+    await client.post('/api/vendors', vendorInput(name, overrides)),
+    201,
+  )
 }
 
 /** The vendor as it is now, with the ETag the server sent for it. */

@@ -45,17 +45,24 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))
 
+  const cleanUp = () => {
+    if (env.DATA_DIR === undefined) rmSync(dataDir, { recursive: true, force: true })
+  }
+  let started = false
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${output}`)), 20_000)
     child.stdout.on('data', () => {
       const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match) {
+      if (match && !started) {
+        started = true
         clearTimeout(timer)
         resolve(match[1]!)
       }
     })
-    child.on('exit', (code) => {
+    child.once('exit', (code) => {
+      if (started) return // a later exit (a kill in a test) must leave the data for the test to inspect
       clearTimeout(timer)
+      cleanUp()
       reject(new Error(`server exited with ${code} before it started:\n${output}`))
     })
   })
@@ -69,7 +76,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal)
       const code = await exited
-      if (env.DATA_DIR === undefined) rmSync(dataDir, { recursive: true, force: true })
+      cleanUp()
       return code
     },
   }

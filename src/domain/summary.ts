@@ -71,3 +71,20 @@ export function vendorDetail(
     riskAcceptance: riskAcceptance && { ...riskAcceptance, active: riskAcceptance.until >= asOf },
   }
 }
+
+/**
+ * Dates that cannot be true yet: an assessment or incident after `today`. Scores as of a past day ignore later
+ * incidents, so a mistyped year would silently drop an incident from every score; stores refuse them instead.
+ */
+export function futureDateErrors(vendor: Pick<Vendor, 'controls' | 'incidents'>, today: string) {
+  const errors: { path: string; message: string }[] = []
+  if (vendor.controls.lastAssessedAt !== undefined && vendor.controls.lastAssessedAt > today) {
+    errors.push({ path: 'controls.lastAssessedAt', message: `Cannot be after today (${today})` })
+  }
+  vendor.incidents.forEach((incident, i) => {
+    if (incident.occurredAt > today) {
+      errors.push({ path: `incidents.${i}.occurredAt`, message: `Cannot be after today (${today})` })
+    }
+  })
+  return errors
+}

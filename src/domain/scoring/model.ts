@@ -23,8 +23,8 @@ export type Tier = (typeof TIERS)[number]
 const weight = z.number().finite().min(0, 'A weight cannot be negative').max(1000)
 
 export const ScoringWeights = z
-  .object({
-    exposure: z.object({
+  .strictObject({
+    exposure: z.strictObject({
       dataSensitivity: weight,
       dataVolume: weight,
       dataLocation: weight,
@@ -32,7 +32,7 @@ export const ScoringWeights = z
       criticality: weight,
       fourthParties: weight,
     }),
-    likelihood: z.object({
+    likelihood: z.strictObject({
       baseline: weight,
       incidents: weight,
       slowNotification: weight,
@@ -47,7 +47,7 @@ export const ScoringWeights = z
     notificationGraceDays: z.number().int().min(0).max(90),
     /** An assessment older than this starts to raise likelihood; at twice this age it counts in full. */
     assessmentMaxAgeDays: z.number().int().min(30).max(3650),
-    tierCutoffs: z.object({
+    tierCutoffs: z.strictObject({
       critical: z.number().min(0).max(100),
       high: z.number().min(0).max(100),
       medium: z.number().min(0).max(100),
