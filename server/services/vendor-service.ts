@@ -163,16 +163,22 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     }
   }
 
-  /** Snapshots for the vendors whose score, tier or model version differ from their last snapshot. */
-  function snapshotsFor(vendors: Vendor[], reason: string, w: ScoringWeights = weights): ScoreSnapshot[] {
+  /** Snapshots for the vendors whose score, tier or model version differ from their last one (or all, `always`). */
+  function snapshotsFor(
+    vendors: Vendor[],
+    reason: string,
+    w: ScoringWeights = weights,
+    { always = false } = {},
+  ): ScoreSnapshot[] {
     const asOf = today()
     const recordedAt = now().toISOString()
     const out: ScoreSnapshot[] = []
     for (const vendor of vendors) {
       const s = computeScore(vendor, { asOf, weights: w })
       const last = latest.get(vendor.id)
-      if (last && last.score === s.score && last.tier === s.tier && last.modelVersion === s.modelVersion)
-        continue
+      const unchanged =
+        last?.score === s.score && last.tier === s.tier && last.modelVersion === s.modelVersion
+      if (unchanged && !always) continue
       out.push({
         vendorId: vendor.id,
         recordedAt,
@@ -581,20 +587,8 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     /** Replaces the weights and rescoring every vendor, with a snapshot for each, in one transaction. */
     async putModel(next: ScoringWeights, expectedRevision: number, actor: Actor) {
       const all = [...records.values()].map((r) => r.vendor)
-      const snapshots = snapshotsFor(all, 'scoring model changed', next).map((s) => ({ ...s }))
       // Every vendor gets a snapshot on a model change, even where the score did not move, to mark the new model.
-      const marked = new Set(snapshots.map((s) => s.vendorId))
-      const asOf = today()
-      for (const vendor of all) {
-        if (marked.has(vendor.id)) continue
-        const s = computeScore(vendor, { asOf, weights: next })
-        snapshots.push({
-          vendorId: vendor.id,
-          recordedAt: now().toISOString(),
-          ...s,
-          reason: 'scoring model changed',
-        })
-      }
+      const snapshots = snapshotsFor(all, 'scoring model changed', next, { always: true })
       await store.commit({
         actor: actor.username,
         scoringModel: { expectedRevision, weights: next },
