@@ -32,6 +32,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'src/domain/**/*.test.ts',
+            'src/features/**/*.test.ts',
             'mocks/**/*.test.ts',
             'server/**/*.test.ts',
             'bench/**/*.test.ts',

@@ -1,7 +1,9 @@
 /** msw handlers for the vendor API, built on the same domain functions and schemas as the server. */
 import { http, HttpResponse } from 'msw'
 import {
-  byScoreThenName,
+  filterVendorSummaries,
+  sortVendorSummaries,
+  VendorListQuery,
   IsoDate,
   summarizeVendor,
   type Problem,
@@ -39,13 +41,31 @@ function asOfFrom(request: Request): string | Response {
 
 export const vendorHandlers = [
   http.get('/api/vendors', ({ request }) => {
-    const asOf = asOfFrom(request)
-    if (asOf instanceof Response) return asOf
-    const items = state.vendors.map((v) => summarizeVendor(v, asOf)).sort(byScoreThenName)
+    const url = new URL(request.url)
+    const parsed = VendorListQuery.safeParse(Object.fromEntries(url.searchParams))
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      return problem(
+        400,
+        'Invalid query parameter',
+        `${issue.path.join('.')}: ${issue.message}`,
+        url.pathname,
+      )
+    }
+    const query = parsed.data
+    const asOf = query.asOf ?? MOCK_AS_OF
+    const all = filterVendorSummaries(
+      state.vendors.map((v) => summarizeVendor(v, asOf)),
+      query,
+    )
+    sortVendorSummaries(all, query.sort, query.order)
+    const offset = query.cursor ? Number(query.cursor) || 0 : 0
+    const items = all.slice(offset, offset + query.limit)
+    const next = offset + items.length
     return HttpResponse.json({
       items,
-      total: items.length,
-      nextCursor: null,
+      total: all.length,
+      nextCursor: next < all.length ? String(next) : null,
       asOf,
     } satisfies VendorListResponse)
   }),

@@ -4,7 +4,6 @@
  * vendors filter, sort and score without a round trip per vendor.
  */
 import {
-  byScoreThenName,
   computeScore,
   futureDateErrors,
   DEFAULT_WEIGHTS,
@@ -13,6 +12,8 @@ import {
   MODEL_VERSION,
   REVIEW_CADENCE_DAYS,
   scoreVendor,
+  filterVendorSummaries,
+  sortVendorSummaries,
   summarizeVendor,
   todayIsoDate,
   Vendor,
@@ -24,7 +25,6 @@ import {
   type ScoringWeights,
   type VendorListQuery,
   type VendorPatch,
-  type VendorSortKey,
   type VendorSummary,
 } from '../../src/domain'
 import type { z } from 'zod'
@@ -37,46 +37,6 @@ type ListQuery = z.output<typeof VendorListQuery>
 
 export interface Actor {
   username: string
-}
-
-const TIER_RANK = { critical: 3, high: 2, medium: 1, low: 0 } as const
-
-function compareBy(key: VendorSortKey): (a: VendorSummary, b: VendorSummary) => number {
-  const text = (f: (v: VendorSummary) => string) => (a: VendorSummary, b: VendorSummary) =>
-    f(a).localeCompare(f(b), 'en', { sensitivity: 'base', numeric: true })
-  // Missing dates sort as the most urgent (never assessed) or the least recent (no incident).
-  const date =
-    (f: (v: VendorSummary) => string | null, missing: string) => (a: VendorSummary, b: VendorSummary) =>
-      (f(a) ?? missing).localeCompare(f(b) ?? missing)
-  switch (key) {
-    case 'name':
-      return text((v) => v.name)
-    case 'category':
-      return text((v) => v.category)
-    case 'owner':
-      return text((v) => v.owner)
-    case 'tier':
-      return (a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.score - b.score
-    case 'lastIncidentAt':
-      return date((v) => v.lastIncidentAt, '0000-00-00')
-    case 'nextReviewDue':
-      return date((v) => v.nextReviewDue, '0000-00-00')
-    default:
-      return (a, b) => a[key] - b[key]
-  }
-}
-
-const DEFAULT_ORDER: Record<VendorSortKey, 'asc' | 'desc'> = {
-  score: 'desc',
-  tier: 'desc',
-  exposure: 'desc',
-  likelihood: 'desc',
-  records: 'desc',
-  lastIncidentAt: 'desc',
-  nextReviewDue: 'asc',
-  name: 'asc',
-  category: 'asc',
-  owner: 'asc',
 }
 
 /** Cursors are opaque to clients: an offset bound to the query it came from. */
@@ -97,10 +57,6 @@ function decodeCursor(cursor: string, fingerprint: string): number {
     { path: 'cursor', message: 'Not a cursor of this query' },
   ])
 }
-
-/** A list filter that is absent or empty (`?tier=`) filters nothing. */
-const inList = <T>(list: readonly T[] | undefined, value: T) =>
-  !list || list.length === 0 || list.includes(value)
 
 function withoutNulls(patch: Record<string, unknown>, base: Record<string, unknown>) {
   const next: Record<string, unknown> = { ...base }
@@ -280,26 +236,8 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
 
     list(query: ListQuery) {
       const asOf = query.asOf ?? today()
-      const needle = query.q?.trim().toLowerCase()
-      const category = query.category?.trim().toLowerCase()
-      const items = allSummaries(asOf).filter(
-        (v) =>
-          (!needle ||
-            v.name.toLowerCase().includes(needle) ||
-            v.category.toLowerCase().includes(needle) ||
-            v.owner.toLowerCase().includes(needle)) &&
-          inList(query.tier, v.tier) &&
-          (!category || v.category.toLowerCase() === category) &&
-          inList(query.status, v.status) &&
-          inList(query.dataLocation, v.dataLocation) &&
-          inList(query.networkAccess, v.networkAccess) &&
-          (query.outsidePerimeter === undefined || v.outsidePerimeter === query.outsidePerimeter) &&
-          (query.openIncident === undefined || v.openIncidents > 0 === query.openIncident) &&
-          (query.reviewOverdue === undefined || v.reviewOverdue === query.reviewOverdue),
-      )
-      const order = query.order ?? DEFAULT_ORDER[query.sort]
-      const compare = compareBy(query.sort)
-      items.sort((a, b) => (order === 'asc' ? compare(a, b) : compare(b, a)) || byScoreThenName(a, b))
+      const items = filterVendorSummaries(allSummaries(asOf), query)
+      sortVendorSummaries(items, query.sort, query.order)
       const { cursor: _cursor, limit, ...rest } = query
       const fingerprint = JSON.stringify({ ...rest, asOf })
       const offset = query.cursor ? decodeCursor(query.cursor, fingerprint) : 0

@@ -2,14 +2,29 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { MOCK_PASSWORD, setMockSession } from '../../mocks/handlers'
-import { renderWithProviders } from '../testing/render'
+import { QueryClient } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import { createMemoryRouter } from 'react-router'
 import { App } from './app'
+import { AppProvider } from './provider'
+import { routes } from './routes'
+
+function renderApp(path = '/') {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  render(
+    <AppProvider client={client}>
+      <App router={router} />
+    </AppProvider>,
+  )
+  return router
+}
 
 describe('App', () => {
   it('asks for sign-in when there is no session, and shows the inventory after it', async () => {
     setMockSession(null)
     const user = userEvent.setup()
-    renderWithProviders(<App />)
+    renderApp()
     await user.type(await screen.findByLabelText('Username'), 'auditor')
     await user.type(screen.getByLabelText('Password'), MOCK_PASSWORD)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
@@ -20,7 +35,7 @@ describe('App', () => {
   it("shows the server's message when the password is wrong, and stays on the sign-in page", async () => {
     setMockSession(null)
     const user = userEvent.setup()
-    renderWithProviders(<App />)
+    renderApp()
     await user.type(await screen.findByLabelText('Username'), 'ciso')
     await user.type(screen.getByLabelText('Password'), 'wrong-password-999')
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
@@ -28,9 +43,22 @@ describe('App', () => {
     expect(screen.queryByRole('heading', { name: 'Vendors' })).not.toBeInTheDocument()
   })
 
+  it('opens on the vendor inventory and shows a 404 page for unknown paths, with a way back', async () => {
+    const router = renderApp()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vendors' })).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/vendors')
+    await router.navigate('/no/such/page')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()
+    expect(screen.getByText('/no/such/page')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Go to the vendor inventory' })).toHaveAttribute(
+      'href',
+      '/vendors',
+    )
+  })
+
   it('signs out back to the sign-in page', async () => {
     const user = userEvent.setup()
-    renderWithProviders(<App />)
+    renderApp()
     await user.click(await screen.findByRole('button', { name: 'Sign out' }))
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument()
   })

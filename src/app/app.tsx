@@ -1,11 +1,16 @@
+import { useState } from 'react'
+import { createBrowserRouter, RouterProvider, type createMemoryRouter } from 'react-router'
 import { ProblemMessage } from '../components/problem-message'
-import { useSession, useSignOut } from '../features/auth/api/session'
+import { useSession } from '../features/auth/api/session'
 import { SignInPage } from '../features/auth/components/sign-in-page'
-import { VendorsPage } from '../features/vendors/vendors-page'
+import { routes } from './routes'
 
-export function App() {
+type AppRouter = ReturnType<typeof createBrowserRouter> | ReturnType<typeof createMemoryRouter>
+
+/** Signs the user in, then hands over to the router. Tests pass a memory router. */
+export function App({ router }: { router?: AppRouter }) {
   const session = useSession()
-  const signOut = useSignOut()
+  const [browserRouter] = useState(() => router ?? createBrowserRouter(routes))
 
   if (session.isPending)
     return <div className="skeleton app-skeleton" aria-busy="true" aria-label="Loading" />
@@ -17,32 +22,5 @@ export function App() {
     )
   }
   if (session.data === null) return <SignInPage />
-
-  return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <span className="brand">
-          <img src="/favicon.svg" alt="" width="24" height="24" /> Vendor Risk
-        </span>
-        <span className="muted small">
-          Who holds our data, who can reach our network, and who was breached
-        </span>
-        <span className="header-user">
-          <span>
-            {session.data.username} <span className="muted">· {session.data.role}</span>
-          </span>
-          <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
-            Sign out
-          </button>
-        </span>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <h1>Vendors</h1>
-        <VendorsPage />
-      </main>
-    </div>
-  )
+  return <RouterProvider router={browserRouter} />
 }

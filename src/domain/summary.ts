@@ -44,13 +44,6 @@ export function summarizeVendor(
   }
 }
 
-const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-
-/** The inventory's default order, shared by the server and the msw handlers: highest score first, then by name. */
-export function byScoreThenName(a: VendorSummary, b: VendorSummary): number {
-  return b.score - a.score || nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
 /** A vendor with its explained score and its summary: the body of `GET /api/vendors/:id`. */
 export function vendorDetail(
   vendor: Vendor,

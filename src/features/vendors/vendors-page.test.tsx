@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
@@ -61,6 +61,31 @@ describe('VendorsPage', () => {
     await waitFor(() => expect(rowNames()).toHaveLength(2))
     await user.click(screen.getByRole('checkbox', { name: 'Only data outside our perimeter' }))
     await waitFor(() => expect(rowNames()).toEqual(['Outside Payroll']))
+  })
+
+  it('keeps filters, sort and the selected vendor in the URL, and restores the view from a link', async () => {
+    const user = userEvent.setup()
+    const { router } = renderWithProviders(<VendorsPage />)
+    await screen.findByRole('table')
+    await user.click(screen.getByRole('button', { name: 'Critical' }))
+    await user.click(screen.getByRole('button', { name: 'Nusantara Customer Data Services' }))
+    expect(new URLSearchParams(router.state.location.search).get('tier')).toBe('critical')
+    const link = `/vendors${router.state.location.search}`
+    expect(link).toContain('selected=ven-000001')
+
+    // A colleague opens the same link: same filter, same vendor explained.
+    cleanup()
+    renderWithProviders(<VendorsPage />, { route: link })
+    expect(
+      await screen.findByRole('heading', { name: 'Nusantara Customer Data Services' }),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Critical' })).toHaveAttribute('aria-pressed', 'true')
+    expect(
+      within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .every((r) => within(r).queryByText('Critical')),
+    ).toBe(true)
   })
 
   it('moves between vendors with the arrow keys and focuses search with /', async () => {

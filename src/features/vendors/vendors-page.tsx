@@ -1,22 +1,22 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react'
+import { useSearchParams } from 'react-router'
 import { ProblemMessage } from '../../components/problem-message'
-import { TIERS, type VendorSummary } from '../../domain'
+import { filterVendorSummaries, sortVendorSummaries, TIERS, type VendorFilter } from '../../domain'
 import { useVendors } from './api/get-vendors'
+import { VendorFilters } from './components/vendor-filters'
 import { VendorScorePanel } from './components/vendor-score-panel'
 import { VendorTable } from './components/vendor-table'
-
-function matches(v: VendorSummary, query: string) {
-  const q = query.trim().toLowerCase()
-  return q === '' || [v.name, v.category, v.owner].some((field) => field.toLowerCase().includes(q))
-}
+import { readVendorView, writeVendorView, type VendorView } from './vendor-view-params'
 
 export function VendorsPage() {
   const { data, error, isPending, refetch } = useVendors()
-  const [query, setQuery] = useState('')
-  const [outsideOnly, setOutsideOnly] = useState(false)
-  const [selectedId, setSelectedId] = useState<string | null>(null)
-  const deferredQuery = useDeferredValue(query)
+  const [params, setParams] = useSearchParams()
+  const view = useMemo(() => readVendorView(params), [params])
+  const deferredFilter = useDeferredValue(view.filter)
   const searchRef = useRef<HTMLInputElement>(null)
+
+  const update = (next: Partial<VendorView>) =>
+    setParams(writeVendorView({ ...view, ...next }), { replace: true, preventScrollReset: true })
 
   useEffect(() => {
     // `/` focuses search, as in GitHub and Linear.
@@ -33,19 +33,40 @@ export function VendorsPage() {
 
   const visible = useMemo(
     () =>
-      (data?.items ?? []).filter((v) => matches(v, deferredQuery) && (!outsideOnly || v.outsidePerimeter)),
-    [data, deferredQuery, outsideOnly],
+      sortVendorSummaries(
+        filterVendorSummaries(data?.items ?? [], deferredFilter),
+        view.sort.key,
+        view.sort.order,
+      ),
+    [data, deferredFilter, view.sort.key, view.sort.order],
   )
+  const categories = useMemo(() => [...new Set((data?.items ?? []).map((v) => v.category))].sort(), [data])
 
-  if (isPending)
-    return <div className="skeleton table-skeleton" aria-busy="true" aria-label="Loading vendors" />
-  if (error) return <ProblemMessage error={error} onRetry={() => void refetch()} />
+  const heading = <h1>Vendors</h1>
+  if (isPending) {
+    return (
+      <>
+        {heading}
+        <div className="skeleton table-skeleton" aria-busy="true" aria-label="Loading vendors" />
+      </>
+    )
+  }
+  if (error) {
+    return (
+      <>
+        {heading}
+        <ProblemMessage error={error} onRetry={() => void refetch()} />
+      </>
+    )
+  }
 
   const outside = data.items.filter((v) => v.outsidePerimeter)
   const tierCounts = TIERS.map((tier) => ({ tier, count: data.items.filter((v) => v.tier === tier).length }))
+  const filtered = Object.values(view.filter).some((v) => v !== undefined)
 
   return (
     <div className="vendors-page">
+      {heading}
       <section className="findings" aria-label="Findings">
         <p className="finding">
           <strong className="num">{outside.length}</strong> of {data.total} vendors hold our data in their own
@@ -60,25 +81,24 @@ export function VendorsPage() {
         </ul>
       </section>
 
-      <div className="toolbar">
-        <label className="search">
-          <span className="visually-hidden">Search vendors</span>
-          <input
-            ref={searchRef}
-            type="search"
-            placeholder="Search name, category, owner  ( / )"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </label>
-        <label className="toggle">
-          <input type="checkbox" checked={outsideOnly} onChange={(e) => setOutsideOnly(e.target.checked)} />
-          Only data outside our perimeter
-        </label>
-        <span className="muted" aria-live="polite">
-          {visible.length} of {data.total} vendors
-        </span>
-      </div>
+      <VendorFilters
+        ref={searchRef}
+        filter={view.filter}
+        categories={categories}
+        onChange={(filter: VendorFilter) => update({ filter })}
+      />
+      <p className="muted result-count" aria-live="polite">
+        {visible.length} of {data.total} vendors
+        {filtered && (
+          <>
+            {' '}
+            ·{' '}
+            <button type="button" className="link-button" onClick={() => update({ filter: {} })}>
+              Clear filters
+            </button>
+          </>
+        )}
+      </p>
 
       <div className="split">
         <div className="table-wrap">
@@ -86,20 +106,20 @@ export function VendorsPage() {
             <p className="empty">
               {data.total === 0
                 ? 'No vendors yet. Start the server with DEMO_DATA=1 to load the demo inventory.'
-                : 'No vendor matches this search. Clear the search or the filter to see all vendors.'}
+                : 'No vendor matches this search. Clear the search or the filters to see all vendors.'}
             </p>
           ) : (
             <VendorTable
               vendors={visible}
               asOf={data.asOf}
-              selectedId={selectedId}
-              onSelect={setSelectedId}
+              selectedId={view.selected}
+              onSelect={(selected) => update({ selected })}
             />
           )}
         </div>
         <aside className="detail" aria-label="Score explanation">
-          {selectedId ? (
-            <VendorScorePanel vendorId={selectedId} />
+          {view.selected ? (
+            <VendorScorePanel vendorId={view.selected} />
           ) : (
             <p className="empty">Select a vendor to see why it scores as it does, factor by factor.</p>
           )}

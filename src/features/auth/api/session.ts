@@ -45,8 +45,9 @@ export function useSignOut() {
     mutationFn: () => sendJson('DELETE', '/api/session', undefined, null),
     onSettled: () => {
       setCsrfToken(null)
-      client.clear()
       client.setQueryData(sessionQueryOptions().queryKey, null)
+      // Nothing the previous user could see stays cached for the next one.
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' })
     },
   })
 }

@@ -1,0 +1,15 @@
+import { Navigate, type RouteObject } from 'react-router'
+import { VendorsPage } from '../features/vendors/vendors-page'
+import { AppShell } from './app-shell'
+import { NotFoundPage } from './not-found-page'
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    children: [
+      { index: true, element: <Navigate to="/vendors" replace /> },
+      { path: 'vendors', element: <VendorsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]
