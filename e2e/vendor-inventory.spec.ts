@@ -11,11 +11,13 @@ test('procurement signs in and sees the inventory, worst first, and why the Maxi
 
   await expect(page.getByRole('heading', { level: 1, name: 'Vendors' })).toBeVisible()
   await expect(page.getByRole('banner')).toContainText('procurement')
-  const rows = page.getByRole('table').getByRole('row')
-  await expect(rows).toHaveCount(61) // header + 60 demo vendors
+  await expect(page.getByRole('grid', { name: 'Vendors' })).toHaveAttribute('aria-rowcount', '61') // header + 60
   await expect(page.getByText(/of 60 vendors hold our data in their own environment/)).toBeVisible()
 
+  await page.getByRole('checkbox', { name: 'Only data outside our perimeter' }).check()
+  await expect(page).toHaveURL(/outside=1/)
   await page.getByRole('button', { name: 'Nusantara Customer Data Services' }).click()
+  await expect(page).toHaveURL(/selected=ven-/)
   const panel = page.getByRole('article')
   await expect(panel.getByText(/in its own environment, outside our network/)).toBeVisible()
   await expect(panel.getByText(/Claimed leak \(high\)/)).toBeVisible()

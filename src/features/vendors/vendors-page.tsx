@@ -1,22 +1,33 @@
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react'
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { ProblemMessage } from '../../components/problem-message'
 import { filterVendorSummaries, sortVendorSummaries, TIERS, type VendorFilter } from '../../domain'
 import { useVendors } from './api/get-vendors'
 import { VendorFilters } from './components/vendor-filters'
 import { VendorScorePanel } from './components/vendor-score-panel'
-import { VendorTable } from './components/vendor-table'
+import { VendorGrid } from './components/vendor-grid'
 import { readVendorView, writeVendorView, type VendorView } from './vendor-view-params'
 
 export function VendorsPage() {
   const { data, error, isPending, refetch } = useVendors()
   const [params, setParams] = useSearchParams()
-  const view = useMemo(() => readVendorView(params), [params])
+  // The view lives in state so inputs answer at once; the URL follows it. Router updates are transitions, and a
+  // controlled input that waited for one would drop keystrokes.
+  const [view, setView] = useState(() => readVendorView(params))
+  const [urlSeen, setUrlSeen] = useState(params.toString())
+  if (params.toString() !== urlSeen) {
+    // Back, forward or a link changed the URL: adopt it (React's "adjust state on a prop change" pattern).
+    setUrlSeen(params.toString())
+    if (params.toString() !== writeVendorView(view).toString()) setView(readVendorView(params))
+  }
   const deferredFilter = useDeferredValue(view.filter)
   const searchRef = useRef<HTMLInputElement>(null)
 
-  const update = (next: Partial<VendorView>) =>
-    setParams(writeVendorView({ ...view, ...next }), { replace: true, preventScrollReset: true })
+  const update = (next: Partial<VendorView>) => {
+    const nextView = { ...view, ...next }
+    setView(nextView)
+    setParams(writeVendorView(nextView), { replace: true, preventScrollReset: true })
+  }
 
   useEffect(() => {
     // `/` focuses search, as in GitHub and Linear.
@@ -101,22 +112,22 @@ export function VendorsPage() {
       </p>
 
       <div className="split">
-        <div className="table-wrap">
-          {visible.length === 0 ? (
-            <p className="empty">
-              {data.total === 0
-                ? 'No vendors yet. Start the server with DEMO_DATA=1 to load the demo inventory.'
-                : 'No vendor matches this search. Clear the search or the filters to see all vendors.'}
-            </p>
-          ) : (
-            <VendorTable
-              vendors={visible}
-              asOf={data.asOf}
-              selectedId={view.selected}
-              onSelect={(selected) => update({ selected })}
-            />
-          )}
-        </div>
+        {visible.length === 0 ? (
+          <p className="empty panel">
+            {data.total === 0
+              ? 'No vendors yet. Start the server with DEMO_DATA=1 to load the demo inventory.'
+              : 'No vendor matches this search. Clear the search or the filters to see all vendors.'}
+          </p>
+        ) : (
+          <VendorGrid
+            vendors={visible}
+            asOf={data.asOf}
+            sort={view.sort}
+            onSortChange={(sort) => update({ sort })}
+            selectedId={view.selected}
+            onOpen={(selected) => update({ selected })}
+          />
+        )}
         <aside className="detail" aria-label="Score explanation">
           {view.selected ? (
             <VendorScorePanel vendorId={view.selected} />

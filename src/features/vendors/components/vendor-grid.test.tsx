@@ -1,0 +1,293 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { createIncident, createVendor } from '../../../../mocks/data'
+import { summarizeVendor, type VendorSummary } from '../../../domain'
+import { GRID_ROW_HEIGHT, installGridLayout } from '../../../testing/grid-layout'
+import { VendorGrid, type VendorGridProps } from './vendor-grid'
+
+const AS_OF = '2026-11-26'
+const ROW_HEIGHT = GRID_ROW_HEIGHT
+const VIEWPORT_HEIGHT = 720
+/** Rows below the sticky header in one viewport: (720 - 36) / 36. */
+const PAGE = 19
+
+const risky = summarizeVendor(
+  createVendor({
+    name: 'Acme Payroll',
+    access: {
+      dataClasses: ['pii', 'payment'],
+      records: 2_100_000,
+      dataLocation: 'vendor_environment',
+      networkAccess: 'privileged',
+      criticality: 'critical',
+    },
+    controls: { certifications: [], mfa: false, lastAssessedAt: undefined },
+    incidents: [createIncident({ occurredAt: '2026-10-01', status: 'open', severity: 'high' })],
+  }),
+  AS_OF,
+)
+const calm = summarizeVendor(createVendor({ name: 'Calm Calendars' }), AS_OF)
+
+/** Scoring 50,000 vendors would take seconds; copies of one summary with their own ids do as well here. */
+function manyVendors(count: number): VendorSummary[] {
+  return Array.from({ length: count }, (_, i) =>
+    i === 0 ? risky : i === 1 ? calm : { ...calm, id: `ven-${i}`, name: `Vendor ${i}` },
+  )
+}
+const fiftyThousand = manyVendors(50_000)
+const last = fiftyThousand[fiftyThousand.length - 1]!
+
+function renderGrid(overrides: Partial<VendorGridProps> = {}) {
+  const onSortChange = vi.fn<VendorGridProps['onSortChange']>()
+  const onOpen = vi.fn<VendorGridProps['onOpen']>()
+  const props: VendorGridProps = {
+    vendors: fiftyThousand,
+    asOf: AS_OF,
+    sort: { key: 'score', order: 'desc' },
+    onSortChange,
+    selectedId: null,
+    onOpen,
+    height: VIEWPORT_HEIGHT,
+    ...overrides,
+  }
+  return { ...render(<VendorGrid {...props} />), props, onSortChange, onOpen }
+}
+
+const dataRows = () => screen.getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1')
+const rowOf = (vendor: VendorSummary) =>
+  screen.getByRole('row', { name: new RegExp(`^${vendor.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) })
+
+const { scrollTo } = installGridLayout({ height: VIEWPORT_HEIGHT })
+
+describe('VendorGrid', () => {
+  it('keeps fewer than 100 rows in the DOM for 50,000 vendors while announcing all of them', () => {
+    renderGrid()
+
+    const grid = screen.getByRole('grid', { name: 'Vendors' })
+    expect(grid).toHaveAttribute('aria-rowcount', '50001')
+    expect(dataRows().length).toBeGreaterThanOrEqual(PAGE)
+    expect(dataRows().length).toBeLessThan(100)
+    expect(screen.getAllByRole('row')[0]).toHaveAttribute('aria-rowindex', '1')
+    expect(dataRows()[0]).toHaveAttribute('aria-rowindex', '2')
+  })
+
+  it('renders the rows around a scroll to the middle, still fewer than 100', async () => {
+    renderGrid()
+
+    fireEvent.scroll(screen.getByRole('grid'), { target: { scrollTop: 25_000 * ROW_HEIGHT } })
+
+    const indexes = dataRows().map((row) => Number(row.getAttribute('aria-rowindex')))
+    expect(indexes).toContain(25_002)
+    expect(indexes.length).toBeLessThan(100)
+    // Besides the window, only the active row stays mounted, so the row holding focus is never removed.
+    const [active, ...window] = indexes
+    expect(active).toBe(2)
+    expect(window.every((index) => Math.abs(index - 25_002) <= 40)).toBe(true)
+    // The virtualizer marks the scroll finished after a quiet spell; let that re-render happen inside act.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)))
+  })
+
+  it('shows the tier as a word, numbers with one decimal and data held outside the perimeter', () => {
+    renderGrid()
+
+    const [first, second] = dataRows()
+    expect(within(first!).getByRole('rowheader')).toHaveTextContent('Acme Payroll')
+    const cells = within(first!)
+      .getAllByRole('gridcell')
+      .map((cell) => cell.textContent)
+    expect(cells.slice(0, 5)).toEqual([
+      'Critical',
+      '80.6',
+      '86.2',
+      '75.5',
+      'Outside perimeter · 2.1M records',
+    ])
+    expect(cells[5]).toMatch(/ago · 1 open$/)
+    expect(cells.slice(6)).toEqual(['Never assessed', 'Office SaaS', 'Jordan Lee (IT)'])
+
+    const calmCells = within(second!)
+      .getAllByRole('gridcell')
+      .map((cell) => cell.textContent)
+    expect(calmCells.slice(0, 6)).toEqual([
+      'Low',
+      '15.9',
+      '16.8',
+      '15.0',
+      'Our environment · 1K records',
+      'None',
+    ])
+  })
+
+  it('asks for the opposite order when the sorted column is clicked again', async () => {
+    const user = userEvent.setup()
+    const { onSortChange } = renderGrid({ sort: { key: 'score', order: 'desc' } })
+
+    await user.click(screen.getByRole('button', { name: 'Score' }))
+
+    expect(onSortChange).toHaveBeenCalledWith({ key: 'score', order: 'asc' })
+  })
+
+  it("asks for a new column's natural order: A to Z for names, most urgent first for reviews", async () => {
+    const user = userEvent.setup()
+    const { onSortChange } = renderGrid({ sort: { key: 'score', order: 'asc' } })
+
+    await user.click(screen.getByRole('button', { name: 'Vendor' }))
+    await user.click(screen.getByRole('button', { name: 'Our data' }))
+    await user.click(screen.getByRole('button', { name: 'Next review' }))
+
+    expect(onSortChange.mock.calls).toEqual([
+      [{ key: 'name', order: 'asc' }],
+      [{ key: 'records', order: 'desc' }],
+      [{ key: 'nextReviewDue', order: 'asc' }],
+    ])
+  })
+
+  it('marks the sorted column with aria-sort and every other column as unsorted', () => {
+    const { rerender, props } = renderGrid({ sort: { key: 'score', order: 'desc' } })
+    expect(screen.getByRole('columnheader', { name: 'Score' })).toHaveAttribute('aria-sort', 'descending')
+    expect(screen.getByRole('columnheader', { name: 'Vendor' })).toHaveAttribute('aria-sort', 'none')
+
+    rerender(<VendorGrid {...props} sort={{ key: 'name', order: 'asc' }} />)
+
+    expect(screen.getByRole('columnheader', { name: 'Vendor' })).toHaveAttribute('aria-sort', 'ascending')
+    expect(screen.getByRole('columnheader', { name: 'Score' })).toHaveAttribute('aria-sort', 'none')
+    expect(screen.getAllByRole('columnheader')).toHaveLength(10)
+  })
+
+  it('is one tab stop, on the first row when nothing is selected', async () => {
+    const user = userEvent.setup()
+    renderGrid()
+    const grid = screen.getByRole('grid')
+
+    await user.tab()
+    expect(document.activeElement).toBe(rowOf(risky))
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1)
+
+    await user.tab()
+    expect(grid).not.toContainElement(document.activeElement as HTMLElement)
+  })
+
+  it('starts at the selected vendor, marks it selected and scrolls it into view', async () => {
+    const user = userEvent.setup()
+    const selected = fiftyThousand[30]!
+    renderGrid({ selectedId: selected.id })
+
+    expect(rowOf(selected)).toHaveAttribute('aria-selected', 'true')
+    expect(rowOf(risky)).toHaveAttribute('aria-selected', 'false')
+    // Row 30 ends at 36 + 31 × 36 = 1152 px: scrolled so that its bottom meets the viewport's.
+    expect(scrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ top: 1152 - VIEWPORT_HEIGHT }))
+
+    await user.tab()
+    expect(document.activeElement).toBe(rowOf(selected))
+  })
+
+  it('moves the active row with ArrowDown and ArrowUp and opens it with Enter', async () => {
+    const user = userEvent.setup()
+    const { onOpen } = renderGrid()
+
+    await user.tab()
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowUp}')
+    expect(document.activeElement).toHaveAttribute('aria-rowindex', '4')
+    expect(screen.getByRole('grid').querySelectorAll('[tabindex="0"]')).toHaveLength(1)
+
+    await user.keyboard('{Enter}')
+    expect(onOpen).toHaveBeenCalledTimes(1)
+    expect(onOpen).toHaveBeenCalledWith(fiftyThousand[2]!.id)
+  })
+
+  it('jumps to the last of 50,000 vendors with End, scrolls there and opens it with Enter', async () => {
+    const user = userEvent.setup()
+    const { onOpen } = renderGrid()
+
+    await user.tab()
+    await user.keyboard('{End}')
+
+    expect(document.activeElement).toBe(rowOf(last))
+    expect(document.activeElement).toHaveAttribute('aria-rowindex', '50001')
+    expect(scrollTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ top: 50_001 * ROW_HEIGHT - VIEWPORT_HEIGHT }),
+    )
+    expect(dataRows().length).toBeLessThan(100)
+
+    await user.keyboard('{Enter}')
+    expect(onOpen).toHaveBeenLastCalledWith(last.id)
+
+    await user.keyboard('{Home}')
+    expect(document.activeElement).toBe(rowOf(risky))
+    expect(scrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ top: 0 }))
+    await user.keyboard('{Enter}')
+    expect(onOpen).toHaveBeenLastCalledWith(risky.id)
+  })
+
+  it('moves a page of rows with PageDown and PageUp', async () => {
+    const user = userEvent.setup()
+    const { onOpen } = renderGrid()
+
+    await user.tab()
+    await user.keyboard('{PageDown}{PageDown}')
+    expect(document.activeElement).toHaveAttribute('aria-rowindex', String(2 * PAGE + 2))
+    await user.keyboard('{PageUp}{Enter}')
+    expect(onOpen).toHaveBeenCalledWith(fiftyThousand[PAGE]!.id)
+  })
+
+  it('reaches the sort buttons with ArrowUp from the first row and sorts with Enter', async () => {
+    const user = userEvent.setup()
+    const { onSortChange } = renderGrid()
+
+    await user.tab()
+    await user.keyboard('{ArrowUp}')
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Vendor' }))
+
+    await user.keyboard('{ArrowRight}{ArrowRight}{Enter}')
+    expect(onSortChange).toHaveBeenCalledWith({ key: 'score', order: 'asc' })
+    expect(screen.getByRole('grid').querySelectorAll('[tabindex="0"]')).toHaveLength(1)
+
+    await user.keyboard('{ArrowDown}')
+    expect(document.activeElement).toBe(rowOf(risky))
+  })
+
+  it('opens a vendor when its name is clicked, and focuses its row', async () => {
+    const user = userEvent.setup()
+    const { onOpen } = renderGrid()
+
+    await user.click(screen.getByRole('button', { name: 'Calm Calendars' }))
+
+    expect(onOpen).toHaveBeenCalledTimes(1)
+    expect(onOpen).toHaveBeenCalledWith(calm.id)
+    expect(rowOf(calm)).toContainElement(document.activeElement as HTMLElement)
+    expect(rowOf(calm)).toHaveAttribute('tabindex', '0')
+  })
+
+  it('selects a row on click and opens it on double-click', async () => {
+    const user = userEvent.setup()
+    const { onOpen } = renderGrid()
+    const scoreCell = within(rowOf(calm)).getByText('15.9')
+
+    await user.click(scoreCell)
+    expect(onOpen).not.toHaveBeenCalled()
+    expect(document.activeElement).toBe(rowOf(calm))
+
+    await user.dblClick(scoreCell)
+    expect(onOpen).toHaveBeenCalledTimes(1)
+    expect(onOpen).toHaveBeenCalledWith(calm.id)
+  })
+
+  it('renders a vendor name that looks like HTML as text', () => {
+    const hostile = { ...calm, id: 'ven-hostile', name: '<img src=x onerror=alert(1)>' }
+    const { container } = renderGrid({ vendors: [hostile] })
+
+    expect(screen.getByRole('button', { name: '<img src=x onerror=alert(1)>' })).toBeInTheDocument()
+    expect(container.querySelector('img')).toBeNull()
+  })
+
+  it('renders only its header for an empty list, with the sort buttons as its tab stop', async () => {
+    const user = userEvent.setup()
+    renderGrid({ vendors: [] })
+
+    expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '1')
+    expect(screen.getAllByRole('row')).toHaveLength(1)
+    await user.tab()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Vendor' }))
+  })
+})

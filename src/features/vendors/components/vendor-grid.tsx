@@ -1,0 +1,427 @@
+/**
+ * The vendor inventory as a virtualized ARIA grid: only the rows in view (plus overscan) are in the DOM, so
+ * 50,000 vendors cost what 50 do. Keyboard first: one tab stop, arrows move the active row, Enter opens it.
+ */
+import {
+  createColumnHelper,
+  createRow,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+} from '@tanstack/react-table'
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type JSX,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
+import { flushSync } from 'react-dom'
+import { RelativeDate } from '../../../components/relative-date'
+import { TierBadge } from '../../../components/tier-badge'
+import { DEFAULT_ORDER, formatCompact, type VendorSortKey, type VendorSummary } from '../../../domain'
+
+export type VendorSort = { key: VendorSortKey; order: 'asc' | 'desc' }
+
+export interface VendorGridProps {
+  /** Already filtered and sorted by the parent; the grid never reorders. */
+  vendors: readonly VendorSummary[]
+  asOf: string
+  sort: VendorSort
+  onSortChange: (sort: VendorSort) => void
+  selectedId: string | null
+  /** Enter, a double-click or a click on the name opens a vendor. */
+  onOpen: (id: string) => void
+  /** Viewport height in px; without it the stylesheet sizes the grid to the window. */
+  height?: number
+}
+
+/** Must match `.vendor-grid-row` and `.vendor-grid-head` heights in global.css. */
+const ROW_HEIGHT = 36
+const HEADER_HEIGHT = 36
+const OVERSCAN = 10
+
+/** The table model only describes columns: rows are built for the visible window alone (see below). */
+const NO_ROWS: VendorSummary[] = []
+
+const NUMERIC = new Set<string>(['score', 'exposure', 'likelihood'])
+const TRUNCATED = new Set<string>(['category', 'owner'])
+
+const column = createColumnHelper<VendorSummary>()
+
+function vendorColumns(asOf: string, onOpen: (id: string) => void) {
+  // Column ids are the API's sort keys, so a header click needs no mapping table.
+  return [
+    column.accessor('name', {
+      id: 'name',
+      header: 'Vendor',
+      cell: ({ row: { original: v } }) => (
+        <>
+          <button
+            type="button"
+            className="row-open"
+            // The row is the tab stop; the name is a mouse target, and Enter on the row does the same.
+            tabIndex={-1}
+            title={v.name}
+            onClick={() => onOpen(v.id)}
+          >
+            {v.name}
+          </button>
+          {v.status !== 'active' && <span className="muted vendor-grid-status"> · {v.status}</span>}
+        </>
+      ),
+    }),
+    column.accessor('tier', { id: 'tier', header: 'Tier', cell: (c) => <TierBadge tier={c.getValue()} /> }),
+    column.accessor('score', { id: 'score', header: 'Score', cell: (c) => c.getValue().toFixed(1) }),
+    column.accessor('exposure', { id: 'exposure', header: 'Exposure', cell: (c) => c.getValue().toFixed(1) }),
+    column.accessor('likelihood', {
+      id: 'likelihood',
+      header: 'Likelihood',
+      cell: (c) => c.getValue().toFixed(1),
+    }),
+    column.accessor('records', {
+      id: 'records',
+      header: 'Our data',
+      cell: ({ row: { original: v } }) => (
+        <>
+          {v.outsidePerimeter ? (
+            <span className="perimeter-flag" title="Our data lives in the vendor's own environment">
+              Outside perimeter
+            </span>
+          ) : v.dataLocation === 'our_environment' ? (
+            'Our environment'
+          ) : (
+            <span className="muted">None held</span>
+          )}
+          {v.records > 0 && <span className="muted"> · {formatCompact(v.records)} records</span>}
+        </>
+      ),
+    }),
+    column.accessor('lastIncidentAt', {
+      id: 'lastIncidentAt',
+      header: 'Last incident',
+      cell: ({ row: { original: v } }) => (
+        <>
+          {v.lastIncidentAt ? (
+            <RelativeDate iso={v.lastIncidentAt} asOf={asOf} />
+          ) : (
+            <span className="muted">None</span>
+          )}
+          {v.openIncidents > 0 && <span className="open-flag"> · {v.openIncidents} open</span>}
+        </>
+      ),
+    }),
+    column.accessor('nextReviewDue', {
+      id: 'nextReviewDue',
+      header: 'Next review',
+      cell: ({ row: { original: v } }) =>
+        v.nextReviewDue === null ? (
+          <span className="overdue">Never assessed</span>
+        ) : (
+          <span className={v.reviewOverdue ? 'overdue' : undefined}>
+            <RelativeDate iso={v.nextReviewDue} asOf={asOf} />
+            {v.reviewOverdue && ' · overdue'}
+          </span>
+        ),
+    }),
+    column.accessor('category', { id: 'category', header: 'Category' }),
+    column.accessor('owner', { id: 'owner', header: 'Owner' }),
+    // Accessors differ in value type; the table only needs them as one list.
+  ] as ColumnDef<VendorSummary, unknown>[]
+}
+
+function cellClass(columnId: string): string {
+  return ['vendor-grid-cell', NUMERIC.has(columnId) && 'num', TRUNCATED.has(columnId) && 'truncate']
+    .filter(Boolean)
+    .join(' ')
+}
+
+/** Same key flips the order; a new key starts in its natural direction (worst first for numbers). */
+function nextSort(sort: VendorSort, key: VendorSortKey): VendorSort {
+  if (sort.key === key) return { key, order: sort.order === 'asc' ? 'desc' : 'asc' }
+  return { key, order: DEFAULT_ORDER[key] }
+}
+
+export function VendorGrid({
+  vendors,
+  asOf,
+  sort,
+  onSortChange,
+  selectedId,
+  onOpen,
+  height,
+}: VendorGridProps): JSX.Element {
+  const gridRef = useRef<HTMLDivElement>(null)
+
+  // The active row is kept by id, so re-sorting or filtering keeps it on the same vendor.
+  const [activeId, setActiveId] = useState<string | null>(selectedId)
+  const [seenSelectedId, setSeenSelectedId] = useState(selectedId)
+  if (selectedId !== seenSelectedId) {
+    // A selection made elsewhere (the URL, the back button) moves the active row to it.
+    setSeenSelectedId(selectedId)
+    if (selectedId !== null) setActiveId(selectedId)
+  }
+  /** Whether the tab stop is on a sort button rather than a row. */
+  const [inHeader, setInHeader] = useState(false)
+  const [activeColumn, setActiveColumn] = useState(0)
+
+  const selectedIndex = useMemo(
+    () => (selectedId === null ? -1 : vendors.findIndex((v) => v.id === selectedId)),
+    [vendors, selectedId],
+  )
+  const activeIndex = useMemo(() => {
+    if (vendors.length === 0) return -1
+    const byActive = activeId === null ? -1 : vendors.findIndex((v) => v.id === activeId)
+    return byActive >= 0 ? byActive : Math.max(selectedIndex, 0)
+  }, [vendors, activeId, selectedIndex])
+  const headerIsTabStop = inHeader || vendors.length === 0
+
+  const columns = useMemo(() => vendorColumns(asOf, onOpen), [asOf, onOpen])
+  const sorting = useMemo(() => [{ id: sort.key, desc: sort.order === 'desc' }], [sort.key, sort.order])
+  // eslint-disable-next-line react-hooks/incompatible-library -- this build has no React Compiler to skip
+  const table = useReactTable({
+    data: NO_ROWS,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    // The parent sorts: the table only reports which header is sorted.
+    manualSorting: true,
+    state: { sorting },
+  })
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range)
+      // Keep the focused row mounted while it is scrolled out of view, or focus would fall back to <body>.
+      if (activeIndex >= 0 && activeIndex < range.count && !indexes.includes(activeIndex)) {
+        indexes.push(activeIndex)
+        indexes.sort((a, b) => a - b)
+      }
+      return indexes
+    },
+    [activeIndex],
+  )
+  const getItemKey = useCallback((index: number) => vendors[index]?.id ?? index, [vendors])
+  const virtualizer = useVirtualizer({
+    count: vendors.length,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey,
+    overscan: OVERSCAN,
+    rangeExtractor,
+    // The rows start below the sticky header, and must scroll into view below it, not under it.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    // A first render with a plausible size, before the browser has measured the viewport.
+    initialRect: { width: 1200, height: height ?? 720 },
+  })
+
+  useEffect(() => {
+    // Keep the open vendor in view when it is chosen elsewhere or a new sort moves it.
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex)
+  }, [selectedIndex, virtualizer])
+
+  function focusRow(index: number) {
+    const target = Math.max(0, Math.min(vendors.length - 1, index))
+    const vendor = vendors[target]
+    if (!vendor) return
+    // Render the new active row now, so it exists to take focus in this same keystroke.
+    flushSync(() => {
+      setActiveId(vendor.id)
+      setInHeader(false)
+    })
+    virtualizer.scrollToIndex(target)
+    // The virtualizer has scrolled; letting focus scroll too would fight it under the sticky header.
+    gridRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${target}"]`)?.focus({
+      preventScroll: true,
+    })
+  }
+
+  function focusHeader(index: number) {
+    const buttons = gridRef.current?.querySelectorAll<HTMLButtonElement>('.vendor-grid-sort') ?? []
+    const target = Math.max(0, Math.min(buttons.length - 1, index))
+    flushSync(() => {
+      setActiveColumn(target)
+      setInHeader(true)
+    })
+    buttons[target]?.focus()
+  }
+
+  function pageSize(): number {
+    const viewport = gridRef.current?.clientHeight ?? 0
+    return Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT))
+  }
+
+  function onRowKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, id: string) {
+    if (event.altKey || event.metaKey) return
+    let next: number
+    switch (event.key) {
+      case 'ArrowDown':
+        next = index + 1
+        break
+      case 'ArrowUp':
+        if (index === 0) {
+          event.preventDefault()
+          focusHeader(activeColumn)
+          return
+        }
+        next = index - 1
+        break
+      case 'PageDown':
+        next = index + pageSize()
+        break
+      case 'PageUp':
+        next = index - pageSize()
+        break
+      case 'Home':
+        next = 0
+        break
+      case 'End':
+        next = vendors.length - 1
+        break
+      case 'Enter':
+        // On the name button, its own click opens the vendor; opening twice would push two history entries.
+        if (event.target !== event.currentTarget) return
+        event.preventDefault()
+        onOpen(id)
+        return
+      default:
+        return
+    }
+    event.preventDefault()
+    focusRow(next)
+  }
+
+  function onHeaderKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    let next: number
+    switch (event.key) {
+      case 'ArrowLeft':
+        next = index - 1
+        break
+      case 'ArrowRight':
+        next = index + 1
+        break
+      case 'Home':
+        next = 0
+        break
+      case 'End':
+        next = Number.MAX_SAFE_INTEGER
+        break
+      case 'ArrowDown':
+        if (activeIndex < 0) return
+        event.preventDefault()
+        focusRow(activeIndex)
+        return
+      default:
+        // Enter and Space fall through to the button's click.
+        return
+    }
+    event.preventDefault()
+    focusHeader(next)
+  }
+
+  function onRowClick(event: MouseEvent<HTMLDivElement>, id: string) {
+    setActiveId(id)
+    setInHeader(false)
+    // Safari does not focus on click; the row must still become the keyboard's starting point.
+    if (!event.currentTarget.contains(document.activeElement))
+      event.currentTarget.focus({ preventScroll: true })
+  }
+
+  const headerGroup = table.getHeaderGroups()[0]
+
+  return (
+    <div
+      ref={gridRef}
+      role="grid"
+      aria-label="Vendors"
+      aria-rowcount={vendors.length + 1}
+      aria-colcount={columns.length}
+      className="vendor-grid"
+      style={height === undefined ? undefined : { height }}
+    >
+      <div role="rowgroup" className="vendor-grid-head">
+        <div role="row" aria-rowindex={1} className="vendor-grid-row">
+          {headerGroup?.headers.map((header, index) => {
+            const sorted = header.column.getIsSorted()
+            const key = header.column.id as VendorSortKey
+            return (
+              <div
+                key={header.id}
+                role="columnheader"
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                className={cellClass(header.column.id)}
+              >
+                <button
+                  type="button"
+                  className="vendor-grid-sort"
+                  tabIndex={headerIsTabStop && index === activeColumn ? 0 : -1}
+                  onClick={() => onSortChange(nextSort(sort, key))}
+                  onKeyDown={(event) => onHeaderKeyDown(event, index)}
+                  onFocus={() => {
+                    setActiveColumn(index)
+                    setInHeader(true)
+                  }}
+                >
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                  {/* aria-sort already tells assistive technology; the arrow is for the eye. */}
+                  <span aria-hidden="true" className="vendor-grid-arrow">
+                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                  </span>
+                </button>
+              </div>
+            )
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" className="vendor-grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const vendor = vendors[item.index]
+          if (!vendor) return null
+          // A react-table row for this vendor only: its core row model would build 50,000 rows (over a
+          // second) just to render the fifty in view.
+          const row = createRow(table, vendor.id, vendor, item.index, 0)
+          const selected = vendor.id === selectedId
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={selected}
+              data-index={item.index}
+              tabIndex={!headerIsTabStop && item.index === activeIndex ? 0 : -1}
+              className={selected ? 'vendor-grid-row selected' : 'vendor-grid-row'}
+              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+              onKeyDown={(event) => onRowKeyDown(event, item.index, vendor.id)}
+              onClick={(event) => onRowClick(event, vendor.id)}
+              onDoubleClick={(event) => {
+                // A double-click on the name has opened it already, twice.
+                if ((event.target as HTMLElement).closest('button')) return
+                onOpen(vendor.id)
+              }}
+              onFocus={() => {
+                setActiveId(vendor.id)
+                setInHeader(false)
+              }}
+            >
+              {row.getVisibleCells().map((cell) => (
+                <div
+                  key={cell.id}
+                  role={cell.column.id === 'name' ? 'rowheader' : 'gridcell'}
+                  className={cellClass(cell.column.id)}
+                  title={TRUNCATED.has(cell.column.id) ? String(cell.getValue()) : undefined}
+                >
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </div>
+              ))}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
