@@ -60,10 +60,10 @@ export function createApp(options: AppOptions) {
     await next()
     c.header('Cache-Control', 'no-store')
   })
-  api.use('/imports', tooLarge(IMPORT_BODY_LIMIT))
-  api.use('*', async (c, next) =>
-    c.req.path === '/api/imports' ? next() : tooLarge(JSON_BODY_LIMIT)(c, next),
-  )
+  // Imports may be 20 MB; every other body 1 MB. Both are refused before anything is parsed.
+  const importLimit = tooLarge(IMPORT_BODY_LIMIT)
+  const jsonLimit = tooLarge(JSON_BODY_LIMIT)
+  api.use('*', (c, next) => (c.req.path === '/api/imports' ? importLimit(c, next) : jsonLimit(c, next)))
   api.use('*', sessionMiddleware(store, now))
   api.use('*', csrfProtection)
   api.route('/health', healthRoutes)
