@@ -45,8 +45,9 @@ export function SignInPage() {
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="muted small">
-          First start? The server printed the generated passwords of the admin and demo accounts in its
-          console.
+          {import.meta.env.MODE === 'mock'
+            ? 'Offline demo: sign in as procurement, ciso, auditor or admin with the password demo-password-123.'
+            : 'First start? The server printed the generated passwords of the admin and demo accounts in its console.'}
         </p>
       </form>
     </main>
