@@ -22,6 +22,19 @@ test('procurement signs in and sees the inventory, worst first, and why the Maxi
   await expect(panel.getByText(/in its own environment, outside our network/)).toBeVisible()
   await expect(panel.getByText(/Claimed leak \(high\)/)).toBeVisible()
   await expect(panel.locator('[data-tier]')).toHaveText(/Critical|High/)
+
+  await panel.getByRole('link', { name: 'Open the full profile' }).click()
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Nusantara Customer Data Services' }),
+  ).toBeVisible()
+  await expect(page.getByText(/outside our network and our monitoring/)).toBeVisible()
+  await expect(page.locator('.factor-chart .recharts-bar-rectangle').first()).toBeVisible()
+  const profileAxe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  expect(
+    profileAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([])
 })
 
 test('a wrong password keeps the sign-in page and says why', async ({ page }) => {

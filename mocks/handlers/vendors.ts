@@ -1,6 +1,10 @@
 /** msw handlers for the vendor API, built on the same domain functions and schemas as the server. */
 import { http, HttpResponse } from 'msw'
+import type { z } from 'zod'
+import type { ScoreHistoryResponse } from '../../src/domain'
 import {
+  addDays,
+  computeScore,
   filterVendorSummaries,
   sortVendorSummaries,
   VendorListQuery,
@@ -82,5 +86,25 @@ export const vendorHandlers = [
       )
     }
     return HttpResponse.json(vendorDetail(vendor, asOf, { version: 1, riskAcceptance: null }))
+  }),
+  http.get('/api/vendors/:id/history', ({ request, params }) => {
+    const vendor = state.vendors.find((v) => v.id === params.id)
+    if (!vendor) {
+      return problem(
+        404,
+        'Vendor not found',
+        `No vendor has id ${String(params.id)}`,
+        new URL(request.url).pathname,
+      )
+    }
+    // The mock keeps no history: it rescores the vendor monthly over the last year, keeping each change.
+    const items: z.infer<typeof ScoreHistoryResponse>['items'] = []
+    for (let monthsAgo = 12; monthsAgo >= 0; monthsAgo--) {
+      const asOf = addDays(MOCK_AS_OF, -30 * monthsAgo)
+      const s = computeScore(vendor, { asOf })
+      if (items.at(-1)?.score === s.score) continue
+      items.push({ recordedAt: `${asOf}T00:00:00.000Z`, ...s, reason: 'daily rescore' })
+    }
+    return HttpResponse.json({ items } satisfies z.infer<typeof ScoreHistoryResponse>)
   }),
 ]

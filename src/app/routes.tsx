@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router'
+import { VendorProfilePage } from '../features/vendors/vendor-profile-page'
 import { VendorsPage } from '../features/vendors/vendors-page'
 import { AppShell } from './app-shell'
 import { NotFoundPage } from './not-found-page'
@@ -9,6 +10,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/vendors" replace /> },
       { path: 'vendors', element: <VendorsPage /> },
+      { path: 'vendors/:id', element: <VendorProfilePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

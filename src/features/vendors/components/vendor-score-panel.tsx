@@ -1,30 +1,8 @@
 import { ProblemMessage } from '../../../components/problem-message'
 import { TierBadge } from '../../../components/tier-badge'
-import { formatPoints, type ScoreFactorDto } from '../../../domain'
+import { Link } from 'react-router'
 import { useVendor } from '../api/get-vendor'
-
-function FactorList({ title, factors, total }: { title: string; factors: ScoreFactorDto[]; total: number }) {
-  const max = Math.max(...factors.map((f) => Math.abs(f.points)), 0.1)
-  return (
-    <section aria-label={title}>
-      <h3>
-        {title} <span className="muted num">{total.toFixed(1)} / 100</span>
-      </h3>
-      <ol className="factor-list">
-        {factors.map((f) => (
-          <li key={f.id} className={f.points < 0 ? 'factor lowers' : 'factor'}>
-            <span className="factor-label">{f.label}</span>
-            <span className="factor-points num">{formatPoints(f.points)}</span>
-            <span className="factor-bar" aria-hidden="true">
-              <span style={{ width: `${(Math.abs(f.points) / max) * 100}%` }} />
-            </span>
-            <span className="factor-detail">{f.detail}</span>
-          </li>
-        ))}
-      </ol>
-    </section>
-  )
-}
+import { FactorList } from './factor-list'
 
 /** Why a vendor scores as it does: every factor, its points and the engine's sentence. */
 export function VendorScorePanel({ vendorId }: { vendorId: string }) {
@@ -64,6 +42,9 @@ export function VendorScorePanel({ vendorId }: { vendorId: string }) {
         <p className="muted small">
           Score = √(exposure × likelihood), as of {score.asOf}, model {score.modelVersion}. Points below add
           up to the score.
+        </p>
+        <p>
+          <Link to={`/vendors/${encodeURIComponent(vendor.id)}`}>Open the full profile</Link>
         </p>
       </header>
       <FactorList title="Exposure: what the vendor can reach" factors={exposure} total={score.exposure} />

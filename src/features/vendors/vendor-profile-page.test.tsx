@@ -1,0 +1,43 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { renderWithProviders } from '../../testing/render'
+import { VendorProfilePage } from './vendor-profile-page'
+import { Route, Routes } from 'react-router'
+
+const renderProfile = (id: string) =>
+  renderWithProviders(
+    <Routes>
+      <Route path="/vendors/:id" element={<VendorProfilePage />} />
+    </Routes>,
+    { route: `/vendors/${id}` },
+  )
+
+describe('VendorProfilePage', () => {
+  it('shows the Maxis-pattern vendor: score, perimeter warning, why it scores so, access, controls and incidents', async () => {
+    renderProfile('ven-000001')
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Nusantara Customer Data Services' }),
+    ).toBeInTheDocument()
+    expect(screen.getByText(/outside our network and our monitoring/)).toBeInTheDocument()
+    const why = screen.getByRole('region', { name: /Why it scores/ })
+    expect(
+      within(why).getByText(/Holds 12.4M PII and internal records in its own environment/),
+    ).toBeInTheDocument()
+    const access = screen.getByRole('region', { name: 'Access scope' })
+    expect(within(access).getByText('12,400,000')).toBeInTheDocument()
+    expect(within(access).getByText('Vendor environment (outside our perimeter)')).toBeInTheDocument()
+    const incidents = screen.getByRole('region', { name: 'Incidents, newest first' })
+    const items = within(incidents).getAllByRole('listitem')
+    expect(items[0]).toHaveClass('open')
+    expect(within(items[0]!).getByText('Claimed leak')).toBeInTheDocument()
+    expect(within(items[0]!).getByText(/counts 100 % today/)).toBeInTheDocument()
+    expect(within(items[1]!).getByText(/counts \d+ % today/)).toBeInTheDocument()
+    expect(screen.getByRole('region', { name: /Fourth parties \(3\)/ })).toHaveTextContent('Snowflake')
+  })
+
+  it('says so when the vendor does not exist, with a way back', async () => {
+    renderProfile('ven-nope')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vendor not found' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: '← Vendors' })).toHaveAttribute('href', '/vendors')
+  })
+})
