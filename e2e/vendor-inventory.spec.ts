@@ -29,6 +29,16 @@ test('procurement signs in and sees the inventory, worst first, and why the Maxi
   ).toBeVisible()
   await expect(page.getByText(/outside our network and our monitoring/)).toBeVisible()
   await expect(page.locator('.factor-chart .recharts-bar-rectangle').first()).toBeVisible()
+
+  // What-if against the real preview endpoint: nothing is saved.
+  const whatIf = page.getByRole('region', { name: 'What would change it' })
+  await expect(whatIf.getByRole('listitem')).toHaveCount(3)
+  await whatIf.getByRole('checkbox', { name: 'Move their data into our environment' }).check()
+  await expect(whatIf.getByText(/^Score \d+\.\d → \d+\.\d/)).toBeVisible()
+  await page.reload()
+  await expect(
+    page.getByRole('region', { name: 'What would change it' }).getByRole('checkbox').first(),
+  ).not.toBeChecked()
   const profileAxe = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
     .analyze()

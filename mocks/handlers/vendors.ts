@@ -1,9 +1,13 @@
 /** msw handlers for the vendor API, built on the same domain functions and schemas as the server. */
 import { http, HttpResponse } from 'msw'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { ScoreHistoryResponse } from '../../src/domain'
 import {
   addDays,
+  applyVendorPatch,
+  previewScore,
+  Vendor,
+  VendorPatch,
   computeScore,
   filterVendorSummaries,
   sortVendorSummaries,
@@ -11,7 +15,6 @@ import {
   IsoDate,
   summarizeVendor,
   type Problem,
-  type Vendor,
   vendorDetail,
   type VendorListResponse,
 } from '../../src/domain'
@@ -106,5 +109,22 @@ export const vendorHandlers = [
       items.push({ recordedAt: `${asOf}T00:00:00.000Z`, ...s, reason: 'daily rescore' })
     }
     return HttpResponse.json({ items } satisfies z.infer<typeof ScoreHistoryResponse>)
+  }),
+  http.post('/api/vendors/:id/score-preview', async ({ request, params }) => {
+    const url = new URL(request.url)
+    const vendor = state.vendors.find((v) => v.id === params.id)
+    if (!vendor)
+      return problem(404, 'Vendor not found', `No vendor has id ${String(params.id)}`, url.pathname)
+    const patch = VendorPatch.safeExtend({ incidents: z.array(z.unknown()).optional() }).safeParse(
+      await request.json(),
+    )
+    const candidate = patch.success ? Vendor.safeParse(applyVendorPatch(vendor, patch.data)) : patch
+    if (!candidate.success) {
+      const issue = candidate.error.issues[0]!
+      return problem(422, 'Invalid vendor', `${issue.path.join('.')}: ${issue.message}`, url.pathname)
+    }
+    return HttpResponse.json(
+      previewScore(vendor, candidate.data, { asOf: url.searchParams.get('asOf') ?? MOCK_AS_OF }),
+    )
   }),
 ]

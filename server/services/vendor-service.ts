@@ -11,8 +11,10 @@ import {
   IncidentInput,
   MODEL_VERSION,
   REVIEW_CADENCE_DAYS,
-  scoreVendor,
+  applyVendorPatch,
   filterVendorSummaries,
+  mergePatch,
+  previewScore,
   sortVendorSummaries,
   summarizeVendor,
   todayIsoDate,
@@ -21,7 +23,6 @@ import {
   vendorDetail,
   type ReviewInput,
   type RiskAcceptanceInput,
-  type ScoreFactor,
   type ScoringWeights,
   type VendorListQuery,
   type VendorPatch,
@@ -56,15 +57,6 @@ function decodeCursor(cursor: string, fingerprint: string): number {
   throw new HttpProblem(400, 'Invalid cursor', 'cursor: use the nextCursor of the same query', [
     { path: 'cursor', message: 'Not a cursor of this query' },
   ])
-}
-
-function withoutNulls(patch: Record<string, unknown>, base: Record<string, unknown>) {
-  const next: Record<string, unknown> = { ...base }
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete next[key]
-    else next[key] = value
-  }
-  return next
 }
 
 export function createVendorService(store: Store, now: () => Date = () => new Date()) {
@@ -274,14 +266,7 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     async update(id: string, patch: VendorPatch, ifMatch: string | undefined, actor: Actor) {
       const record = requireRecord(id)
       const expected = requireVersion(record, ifMatch)
-      const { access, controls, ...top } = patch
-      const next = validVendor({
-        ...withoutNulls(top, record.vendor),
-        access: access ? withoutNulls(access, record.vendor.access) : record.vendor.access,
-        controls: controls ? withoutNulls(controls, record.vendor.controls) : record.vendor.controls,
-        id,
-        incidents: record.vendor.incidents,
-      })
+      const next = validVendor(applyVendorPatch(record.vendor, patch))
       await commitVendors(
         actor,
         [{ id, expectedVersion: expected, next }],
@@ -344,7 +329,7 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
       const { id: _id, ...changes } = patch
       const incident = parseWith(
         Incident,
-        { ...withoutNulls(changes, before), id: incidentId },
+        { ...mergePatch(changes, before), id: incidentId },
         'Invalid incident',
       )
       refuseFutureIncident(incident)
@@ -477,37 +462,10 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     /** The score the vendor would have with `patch` applied, and each factor's difference; nothing is saved. */
     preview(vendorId: string, patch: VendorPatch & { incidents?: unknown }, asOf = today()) {
       const record = requireRecord(vendorId)
-      const { access, controls, incidents, ...top } = patch
-      const candidate = validVendor({
-        ...withoutNulls(top, record.vendor),
-        access: access ? withoutNulls(access, record.vendor.access) : record.vendor.access,
-        controls: controls ? withoutNulls(controls, record.vendor.controls) : record.vendor.controls,
-        id: vendorId,
-        incidents: incidents ?? record.vendor.incidents,
+      return previewScore(record.vendor, validVendor(applyVendorPatch(record.vendor, patch)), {
+        asOf,
+        weights,
       })
-      const current = scoreVendor(record.vendor, { asOf, weights })
-      const preview = scoreVendor(candidate, { asOf, weights })
-      const byId = new Map<string, ScoreFactor>(current.factors.map((f) => [f.id, f]))
-      const ids = [...new Set([...current.factors.map((f) => f.id), ...preview.factors.map((f) => f.id)])]
-      const previewById = new Map(preview.factors.map((f) => [f.id, f]))
-      const differences = ids.map((id) => {
-        const before = byId.get(id)
-        const after = previewById.get(id)
-        return {
-          id,
-          label: (after ?? before)!.label,
-          before: before?.points ?? 0,
-          after: after?.points ?? 0,
-          delta: Math.round(((after?.points ?? 0) - (before?.points ?? 0)) * 10) / 10,
-        }
-      })
-      return {
-        current,
-        preview,
-        delta: Math.round((preview.score - current.score) * 10) / 10,
-        tierChanged: preview.tier !== current.tier,
-        factors: differences,
-      }
     },
 
     async history(vendorId: string) {

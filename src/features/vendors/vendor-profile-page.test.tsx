@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { renderWithProviders } from '../../testing/render'
 import { VendorProfilePage } from './vendor-profile-page'
@@ -33,6 +34,25 @@ describe('VendorProfilePage', () => {
     expect(within(items[0]!).getByText(/counts 100 % today/)).toBeInTheDocument()
     expect(within(items[1]!).getByText(/counts \d+ % today/)).toBeInTheDocument()
     expect(screen.getByRole('region', { name: /Fourth parties \(3\)/ })).toHaveTextContent('Snowflake')
+  })
+
+  it('previews changes without saving them and suggests the three that would lower the score most', async () => {
+    const user = userEvent.setup()
+    renderProfile('ven-000001')
+    const whatIf = await screen.findByRole('region', { name: 'What would change it' })
+    const suggestions = await within(whatIf).findAllByRole('listitem')
+    expect(suggestions).toHaveLength(3)
+    const deltas = suggestions.map((li) =>
+      Number(li.querySelector('strong')!.textContent!.replace('\u2212', '-')),
+    )
+    expect(deltas.every((d) => d < 0)).toBe(true)
+    expect(deltas).toEqual([...deltas].sort((a, b) => a - b))
+
+    await user.click(within(whatIf).getByRole('checkbox', { name: 'Move their data into our environment' }))
+    expect(await within(whatIf).findByText(/Score/)).toHaveTextContent(/Score 66\.2 → \d+\.\d/)
+    expect(within(whatIf).getByText('Data location').parentElement).toHaveTextContent(/\(\u2212\d+\.\d\)/)
+    // The profile itself still shows the saved score.
+    expect(screen.getByRole('heading', { name: 'Why it scores 66.2' })).toBeInTheDocument()
   })
 
   it('says so when the vendor does not exist, with a way back', async () => {

@@ -22,6 +22,7 @@ import { formatDate } from '../../lib/format-ui'
 import { useVendor } from './api/get-vendor'
 import { useVendorHistory } from './api/get-vendor-history'
 import { FactorList } from './components/factor-list'
+import { WhatIfPanel } from './components/what-if-panel'
 
 // recharts is large: it loads with the first profile, not with the inventory.
 const FactorChart = lazy(() => import('./components/factor-chart'))
@@ -174,6 +175,10 @@ export function VendorProfilePage() {
         </section>
 
         <div className="profile-side">
+          <section className="panel" aria-labelledby="what-if-title">
+            <h2 id="what-if-title">What would change it</h2>
+            <WhatIfPanel vendor={vendor} asOf={score.asOf} />
+          </section>
           <section className="panel" aria-labelledby="history-title">
             <h2 id="history-title">Score history</h2>
             {history.data && history.data.items.length > 1 ? (
