@@ -37,6 +37,10 @@ function problem(status: number, title: string, detail: string, instance: string
   })
 }
 
+const findVendor = (id: unknown) => state.vendors.find((v) => v.id === id)
+const vendorNotFound = (request: Request, id: unknown) =>
+  problem(404, 'Vendor not found', `No vendor has id ${String(id)}`, new URL(request.url).pathname)
+
 function asOfFrom(request: Request): string | Response {
   const url = new URL(request.url)
   const raw = url.searchParams.get('asOf')
@@ -79,27 +83,13 @@ export const vendorHandlers = [
   http.get('/api/vendors/:id', ({ request, params }) => {
     const asOf = asOfFrom(request)
     if (asOf instanceof Response) return asOf
-    const vendor = state.vendors.find((v) => v.id === params.id)
-    if (!vendor) {
-      return problem(
-        404,
-        'Vendor not found',
-        `No vendor has id ${String(params.id)}`,
-        new URL(request.url).pathname,
-      )
-    }
+    const vendor = findVendor(params.id)
+    if (!vendor) return vendorNotFound(request, params.id)
     return HttpResponse.json(vendorDetail(vendor, asOf, { version: 1, riskAcceptance: null }))
   }),
   http.get('/api/vendors/:id/history', ({ request, params }) => {
-    const vendor = state.vendors.find((v) => v.id === params.id)
-    if (!vendor) {
-      return problem(
-        404,
-        'Vendor not found',
-        `No vendor has id ${String(params.id)}`,
-        new URL(request.url).pathname,
-      )
-    }
+    const vendor = findVendor(params.id)
+    if (!vendor) return vendorNotFound(request, params.id)
     // The mock keeps no history: it rescores the vendor monthly over the last year, keeping each change.
     const items: z.infer<typeof ScoreHistoryResponse>['items'] = []
     for (let monthsAgo = 12; monthsAgo >= 0; monthsAgo--) {
@@ -112,9 +102,8 @@ export const vendorHandlers = [
   }),
   http.post('/api/vendors/:id/score-preview', async ({ request, params }) => {
     const url = new URL(request.url)
-    const vendor = state.vendors.find((v) => v.id === params.id)
-    if (!vendor)
-      return problem(404, 'Vendor not found', `No vendor has id ${String(params.id)}`, url.pathname)
+    const vendor = findVendor(params.id)
+    if (!vendor) return vendorNotFound(request, params.id)
     const patch = VendorPatch.safeExtend({ incidents: z.array(z.unknown()).optional() }).safeParse(
       await request.json(),
     )

@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react'
 import { Link, useParams } from 'react-router'
 import { ProblemMessage } from '../../components/problem-message'
 import { RelativeDate } from '../../components/relative-date'
-import { TierBadge } from '../../components/tier-badge'
 import {
   CERTIFICATION_LABELS,
   CRITICALITY_LABELS,
@@ -22,6 +21,7 @@ import { formatDate } from '../../lib/format-ui'
 import { useVendor } from './api/get-vendor'
 import { useVendorHistory } from './api/get-vendor-history'
 import { FactorList } from './components/factor-list'
+import { ScoreSummary } from './components/score-summary'
 import { WhatIfPanel } from './components/what-if-panel'
 
 // recharts is large: it loads with the first profile, not with the inventory.
@@ -122,26 +122,7 @@ export function VendorProfilePage() {
           </p>
           {vendor.description && <p>{vendor.description}</p>}
         </div>
-        <dl className="score-summary">
-          <div>
-            <dt>Score</dt>
-            <dd className="num big">{score.score.toFixed(1)}</dd>
-          </div>
-          <div>
-            <dt>Tier</dt>
-            <dd>
-              <TierBadge tier={score.tier} />
-            </dd>
-          </div>
-          <div>
-            <dt>Exposure</dt>
-            <dd className="num">{score.exposure.toFixed(1)}</dd>
-          </div>
-          <div>
-            <dt>Likelihood</dt>
-            <dd className="num">{score.likelihood.toFixed(1)}</dd>
-          </div>
-        </dl>
+        <ScoreSummary score={score} />
       </header>
 
       {summary.outsidePerimeter && (

@@ -1,8 +1,8 @@
 import { ProblemMessage } from '../../../components/problem-message'
-import { TierBadge } from '../../../components/tier-badge'
 import { Link } from 'react-router'
 import { useVendor } from '../api/get-vendor'
 import { FactorList } from './factor-list'
+import { ScoreSummary } from './score-summary'
 
 /** Why a vendor scores as it does: every factor, its points and the engine's sentence. */
 export function VendorScorePanel({ vendorId }: { vendorId: string }) {
@@ -19,26 +19,7 @@ export function VendorScorePanel({ vendorId }: { vendorId: string }) {
         <p className="muted">
           {vendor.category} · owned by {vendor.owner}
         </p>
-        <dl className="score-summary">
-          <div>
-            <dt>Score</dt>
-            <dd className="num big">{score.score.toFixed(1)}</dd>
-          </div>
-          <div>
-            <dt>Tier</dt>
-            <dd>
-              <TierBadge tier={score.tier} />
-            </dd>
-          </div>
-          <div>
-            <dt>Exposure</dt>
-            <dd className="num">{score.exposure.toFixed(1)}</dd>
-          </div>
-          <div>
-            <dt>Likelihood</dt>
-            <dd className="num">{score.likelihood.toFixed(1)}</dd>
-          </div>
-        </dl>
+        <ScoreSummary score={score} />
         <p className="muted small">
           Score = √(exposure × likelihood), as of {score.asOf}, model {score.modelVersion}. Points below add
           up to the score.
