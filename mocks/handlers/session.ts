@@ -7,6 +7,9 @@ export const MOCK_PASSWORD = 'demo-password-123'
 
 let current: RoleName | null = 'procurement'
 
+/** Who is signed in to the mock, for handlers that record who did something. */
+export const currentMockUser = () => current
+
 /** Sets who is signed in for the next requests; null signs everybody out. */
 export function setMockSession(role: RoleName | null) {
   current = role

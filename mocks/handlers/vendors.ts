@@ -4,6 +4,9 @@ import { z } from 'zod'
 import type { ScoreHistoryResponse } from '../../src/domain'
 import {
   addDays,
+  REVIEW_CADENCE_DAYS,
+  ReviewInput,
+  type RecordReviewResponse,
   applyVendorPatch,
   previewScore,
   Vendor,
@@ -19,6 +22,7 @@ import {
   type VendorListResponse,
 } from '../../src/domain'
 import { generateDemoVendors } from '../data'
+import { currentMockUser } from './session'
 
 /** The mocked API answers for a fixed day so the offline demo and tests are reproducible. */
 export const MOCK_AS_OF = '2026-11-26'
@@ -114,6 +118,40 @@ export const vendorHandlers = [
     }
     return HttpResponse.json(
       previewScore(vendor, candidate.data, { asOf: url.searchParams.get('asOf') ?? MOCK_AS_OF }),
+    )
+  }),
+  http.post('/api/vendors/:id/reviews', async ({ request, params }) => {
+    const vendor = findVendor(params.id)
+    if (!vendor) return vendorNotFound(request, params.id)
+    const input = ReviewInput.safeParse(await request.json())
+    if (!input.success) {
+      const issue = input.error.issues[0]!
+      return problem(
+        422,
+        'Invalid review',
+        `${issue.path.join('.')}: ${issue.message}`,
+        new URL(request.url).pathname,
+      )
+    }
+    const { completedAt, notes } = input.data
+    if (vendor.controls.lastAssessedAt === undefined || vendor.controls.lastAssessedAt < completedAt) {
+      vendor.controls = { ...vendor.controls, lastAssessedAt: completedAt }
+    }
+    const detail = vendorDetail(vendor, MOCK_AS_OF, { version: 1, riskAcceptance: null })
+    return HttpResponse.json(
+      {
+        review: {
+          vendorId: vendor.id,
+          completedAt,
+          notes,
+          reviewer: currentMockUser() ?? 'anonymous',
+          recordedAt: `${MOCK_AS_OF}T12:00:00.000Z`,
+        },
+        nextReviewDue: detail.summary.nextReviewDue,
+        cadenceDays: REVIEW_CADENCE_DAYS[detail.score.tier],
+        vendor: detail,
+      } satisfies RecordReviewResponse,
+      { status: 201 },
     )
   }),
 ]

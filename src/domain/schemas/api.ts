@@ -221,3 +221,12 @@ export const SessionResponse = z.object({
   expiresAt: z.string(),
 })
 export type SessionResponse = z.infer<typeof SessionResponse>
+
+/** POST /api/vendors/:id/reviews: the review, when the next one falls due, and the vendor as it is now. */
+export const RecordReviewResponse = z.object({
+  review: ReviewSchema.omit({ id: true }),
+  nextReviewDue: IsoDate.nullable(),
+  cadenceDays: z.number().int(),
+  vendor: VendorDetailResponse,
+})
+export type RecordReviewResponse = z.infer<typeof RecordReviewResponse>

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { setMockSession } from '../../../mocks/handlers'
 import { renderWithProviders } from '../../testing/render'
 import { VendorProfilePage } from './vendor-profile-page'
 import { Route, Routes } from 'react-router'
@@ -53,6 +54,32 @@ describe('VendorProfilePage', () => {
     expect(within(whatIf).getByText('Data location').parentElement).toHaveTextContent(/\(\u2212\d+\.\d\)/)
     // The profile itself still shows the saved score.
     expect(screen.getByRole('heading', { name: 'Why it scores 66.2' })).toBeInTheDocument()
+  })
+
+  it('records a completed review as the signed-in user and shows when the next one falls due', async () => {
+    const user = userEvent.setup()
+    renderProfile('ven-000001')
+    const review = await screen.findByRole('form', { name: 'Record a completed review' })
+    expect(within(review).getByLabelText('Review completed on')).toHaveValue('2026-11-26')
+    await user.type(
+      within(review).getByLabelText('Notes'),
+      'Annual questionnaire and pen-test report reviewed.',
+    )
+    await user.click(within(review).getByRole('button', { name: 'Record review' }))
+    const status = await within(review).findByRole('status')
+    expect(status).toHaveTextContent('Review recorded by procurement.')
+    expect(status).toHaveTextContent(/Next review due .*2027.*\(every (90|180) days for this tier\)/)
+    const controls = screen.getByRole('region', { name: 'Controls' })
+    expect(within(controls).queryByText(/overdue/)).not.toBeInTheDocument()
+  })
+
+  it('tells roles that cannot record reviews who can, instead of offering the form', async () => {
+    setMockSession('auditor')
+    renderProfile('ven-000001')
+    expect(
+      await screen.findByText(/Procurement or an admin records reviews; your role \(auditor\) reads them/),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('form', { name: 'Record a completed review' })).not.toBeInTheDocument()
   })
 
   it('says so when the vendor does not exist, with a way back', async () => {

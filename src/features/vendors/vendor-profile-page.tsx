@@ -22,6 +22,7 @@ import { useVendor } from './api/get-vendor'
 import { useVendorHistory } from './api/get-vendor-history'
 import { FactorList } from './components/factor-list'
 import { ScoreSummary } from './components/score-summary'
+import { ReviewForm } from './components/review-form'
 import { WhatIfPanel } from './components/what-if-panel'
 
 // recharts is large: it loads with the first profile, not with the inventory.
@@ -222,6 +223,10 @@ export function VendorProfilePage() {
                 ],
               ]}
             />
+          </section>
+          <section className="panel" aria-labelledby="review-title">
+            <h2 id="review-title">Record a review</h2>
+            <ReviewForm vendorId={vendor.id} today={score.asOf} />
           </section>
           <section className="panel" aria-labelledby="fourth-title">
             <h2 id="fourth-title">Fourth parties ({access.fourthParties.length})</h2>
