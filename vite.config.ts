@@ -30,6 +30,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // API tests start real server processes; on a loaded 2-core machine a start and stop can take seconds.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
           include: [
             'src/domain/**/*.test.ts',
             'src/features/**/*.test.ts',

@@ -2,6 +2,7 @@
 // `npm test`: typecheck and lint, unit and component tests, then e2e against the built app in Chromium.
 // Ends with one summary line, "N passed, N failed", counted from the runners' JSON reports.
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
@@ -57,14 +58,30 @@ await step(
 )
 await step('chromium', run('chromium for e2e', process.execPath, ['scripts/ensure-chromium.mjs']))
 await step('build', run('build the SPA', bin('vite'), ['build', '--logLevel', 'warn']))
+/** A port nobody listens on right now, so e2e never collides with a server already running here. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
 if (!failures.includes('chromium') && !failures.includes('build')) {
+  const env = { E2E_PORT: process.env.E2E_PORT ?? String(await freePort()) }
   await step(
     'e2e',
-    run('end-to-end tests (playwright, chromium)', bin('playwright'), [
-      'test',
-      '-c',
-      'e2e/playwright.config.ts',
-    ]),
+    run(
+      'end-to-end tests (playwright, chromium)',
+      bin('playwright'),
+      ['test', '-c', 'e2e/playwright.config.ts'],
+      {
+        env,
+      },
+    ),
   )
 }
 
