@@ -33,7 +33,7 @@ export async function buildServer(config: ServerConfig, print: (line: string) =>
       [
         'New database: created these accounts. Generated passwords are shown only this once:',
         ...lines,
-        'Change a password by signing in as admin (Settings › Users) or with PATCH /api/users/<name>.',
+        'Change a password: sign in as admin and send PATCH /api/users/<name> {"password": "…"} (see README, API).',
       ].join('\n'),
     )
   }
