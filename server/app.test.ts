@@ -122,6 +122,15 @@ describe('the API server', () => {
         role: 'auditor',
       })
       expect(created.status).toBe(201)
+      // An edit made before the restart: what the server served from memory must be what it had stored.
+      const edited = await admin.patch(
+        '/api/vendors/ven-000001',
+        { owner: 'Risk Office', access: { records: 13_000_000 } },
+        { headers: { 'if-match': '"1"' } },
+      )
+      expect(edited.status).toBe(200)
+      const served = await admin.json('/api/vendors?limit=50000&asOf=2026-11-26')
+      const servedDetail = await admin.json('/api/vendors/ven-000001?asOf=2026-11-26')
       expect(await first.stop()).toBe(0)
       const second = await startServer({ DATA_DIR: dataDir })
       try {
@@ -129,6 +138,8 @@ describe('the API server', () => {
         const dana = new ApiClient(second.url)
         expect((await dana.signIn('dana', 'a-long-password-1')).status).toBe(204)
         expect(VendorListResponse.parse(await dana.json('/api/vendors')).total).toBe(60)
+        expect(await dana.json('/api/vendors?limit=50000&asOf=2026-11-26')).toEqual(served)
+        expect(await dana.json('/api/vendors/ven-000001?asOf=2026-11-26')).toEqual(servedDetail)
       } finally {
         await second.stop()
       }

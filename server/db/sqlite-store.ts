@@ -283,12 +283,12 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       })
       prevHash = hash
     }
+    return { at }
   })
 
   return {
     kind: 'sqlite',
     close: () => db.close(),
-    integrityCheck: async () => (db.pragma('integrity_check', { simple: true }) as string) ?? 'unknown',
 
     countUsers: async () => (q.countUsers.get() as { n: number }).n,
     getUser: async (username) => {

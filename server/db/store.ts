@@ -134,7 +134,6 @@ export class UniqueConflictError extends Error {
 export interface Store {
   readonly kind: string
   close(): void
-  integrityCheck(): Promise<string>
 
   countUsers(): Promise<number>
   getUser(username: string): Promise<StoredUser | undefined>
@@ -156,6 +155,9 @@ export interface Store {
   queryAudit(query: AuditQuery): Promise<AuditEntry[]>
   verifyAudit(): Promise<VerifyResult>
 
-  /** Applies the unit of work atomically; throws VersionConflictError or UniqueConflictError and applies nothing. */
-  commit(work: UnitOfWork): Promise<void>
+  /**
+   * Applies the unit of work atomically; throws VersionConflictError or UniqueConflictError and applies nothing.
+   * Answers the commit's timestamp, which it wrote as `updatedAt` (and `createdAt` of new vendors).
+   */
+  commit(work: UnitOfWork): Promise<{ at: string }>
 }

@@ -98,16 +98,17 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     return [...summaries.byId.values()]
   }
 
+  function remember(record: VendorRecord) {
+    records.set(record.vendor.id, record)
+    if (summaries.key.startsWith(`${today()}#`))
+      summaries.byId.set(record.vendor.id, summaryOf(record, today()))
+  }
+
+  /** Reloads vendors whose stored state the service cannot derive (a risk acceptance changed). */
   async function refresh(ids: Iterable<string>) {
     for (const id of ids) {
       const record = await store.getVendor(id)
-      if (!record) {
-        records.delete(id)
-        summaries.byId.delete(id)
-        continue
-      }
-      records.set(id, record)
-      if (summaries.key.startsWith(`${today()}#`)) summaries.byId.set(id, summaryOf(record, today()))
+      if (record) remember(record)
     }
   }
 
@@ -153,9 +154,19 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
       changes.map((c) => c.next),
       reason,
     )
-    await store.commit({ actor: actor.username, vendors: changes, snapshots, audit, ...extra })
+    const { at } = await store.commit({ actor: actor.username, vendors: changes, snapshots, audit, ...extra })
     for (const s of snapshots) latest.set(s.vendorId, s)
-    await refresh(changes.map((c) => c.id))
+    // The commit wrote exactly these documents: keep them rather than reading back and re-validating each one.
+    for (const { id, expectedVersion, next } of changes) {
+      const before = records.get(id)
+      remember({
+        vendor: next,
+        version: expectedVersion === null ? 1 : expectedVersion + 1,
+        createdAt: before?.createdAt ?? at,
+        updatedAt: at,
+        riskAcceptance: before?.riskAcceptance ?? null,
+      })
+    }
   }
 
   function requireRecord(id: string): VendorRecord {
@@ -244,7 +255,6 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     },
 
     get: (id: string, asOf?: string) => detail(requireRecord(id), asOf),
-    version: (id: string) => requireRecord(id).version,
 
     async create(input: unknown, actor: Actor) {
       const parsed = parseWith(VendorInput, input, 'Invalid vendor')
@@ -533,10 +543,8 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
         if (record.vendor.name.trim().toLowerCase() === key) return record
       return undefined
     },
-    records: () => records.values(),
     commitVendors,
   }
 }
 
 export type VendorService = ReturnType<typeof createVendorService>
-export type { ListQuery }

@@ -2,7 +2,6 @@
 export * from './schemas/vendor'
 export * from './scoring/model'
 export * from './scoring/score-vendor'
-export { EXPOSURE_FACTOR_IDS, LIKELIHOOD_TAIL_IDS } from './scoring/measure-vendor'
 export * from './reviews'
 export * from './dates'
 export * from './format'

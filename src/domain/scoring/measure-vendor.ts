@@ -46,7 +46,7 @@ export interface Measurement {
   /** Combined sensitivity of the data classes, 0–1. */
   sensitivity: number
   uniqueFourthParties: number
-  /** Index points on the exposure scale, in factor order (see EXPOSURE_FACTOR_IDS). */
+  /** Index points on the exposure scale: sensitivity, volume, location, network, criticality, fourth parties. */
   exposurePoints: number[]
   /** Known incidents, newest first, then by id. */
   incidents: WeighedIncident[]
@@ -56,29 +56,14 @@ export interface Measurement {
   /** Days since the last assessment; null when never assessed. */
   assessmentAge: number | null
   staleness: number
-  /** Index points on the likelihood scale: baseline, one per incident, then LIKELIHOOD_TAIL_IDS. */
+  /** Index points on the likelihood scale: baseline, one per incident, notification, MFA, encryption,
+   * assessment, certifications. */
   likelihoodPoints: number[]
   exposure: number
   likelihood: number
   /** Unrounded √(exposure × likelihood). */
   score: number
 }
-
-export const EXPOSURE_FACTOR_IDS = [
-  'data_sensitivity',
-  'data_volume',
-  'data_location',
-  'network_access',
-  'criticality',
-  'fourth_parties',
-] as const
-export const LIKELIHOOD_TAIL_IDS = [
-  'slow_notification',
-  'missing_mfa',
-  'missing_encryption',
-  'stale_assessment',
-  'certifications',
-] as const
 
 export const log10Scale = (count: number) => Math.min(1, Math.log10(1 + count) / RECORDS_LOG_CEILING)
 
