@@ -2,7 +2,10 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { AppProvider } from './app/provider'
+import { applyTheme } from './lib/theme'
 import './styles/global.css'
+
+applyTheme()
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html lacks #root')

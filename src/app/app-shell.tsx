@@ -1,5 +1,13 @@
 import { NavLink, Outlet } from 'react-router'
+import { ThemeToggle } from '../components/theme-toggle'
+import { can, type Permission } from '../domain'
 import { useSession, useSignOut } from '../features/auth/api/session'
+
+/** Pages in the main navigation and what a role needs to see them; the server enforces the same permissions. */
+const NAV: { to: string; label: string; permission: Permission; end?: boolean }[] = [
+  { to: '/vendors', label: 'Vendors', permission: 'vendors:read', end: true },
+  { to: '/reviews', label: 'Reviews', permission: 'vendors:read' },
+]
 
 /** Header with navigation and the signed-in user; pages render below it. */
 export function AppShell() {
@@ -15,18 +23,25 @@ export function AppShell() {
           <img src="/favicon.svg" alt="" width="24" height="24" /> Vendor Risk
         </span>
         <nav aria-label="Main">
-          <NavLink to="/vendors">Vendors</NavLink>
+          {NAV.filter((item) => session && can(session.role, item.permission)).map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.end ?? false}>
+              {item.label}
+            </NavLink>
+          ))}
         </nav>
-        {session && (
-          <span className="header-user">
-            <span>
-              {session.username} <span className="muted">· {session.role}</span>
-            </span>
-            <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
-              Sign out
-            </button>
-          </span>
-        )}
+        <span className="header-user">
+          <ThemeToggle />
+          {session && (
+            <>
+              <span>
+                {session.username} <span className="muted">· {session.role}</span>
+              </span>
+              <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+                Sign out
+              </button>
+            </>
+          )}
+        </span>
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { setTheme } from '../lib/theme'
 import { MOCK_PASSWORD, setMockSession } from '../../mocks/handlers'
 import { QueryClient } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
@@ -61,5 +62,49 @@ describe('App', () => {
     renderApp()
     await user.click(await screen.findByRole('button', { name: 'Sign out' }))
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument()
+  })
+
+  it.each([
+    ['procurement', ['Vendors', 'Reviews']],
+    ['admin', ['Vendors', 'Reviews']],
+    ['ciso', ['Vendors', 'Reviews']],
+    ['auditor', ['Vendors', 'Reviews']],
+  ] as const)('offers %s the pages its role may use', async (role, pages) => {
+    setMockSession(role)
+    renderApp()
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(pages)
+  })
+
+  describe('theme', () => {
+    afterEach(() => setTheme('system'))
+
+    it('follows the system until the user pins a theme, and remembers the choice', async () => {
+      const user = userEvent.setup()
+      renderApp()
+      const system = await screen.findByRole('radio', { name: 'System' })
+      expect(system).toBeChecked()
+      expect(document.documentElement).not.toHaveAttribute('data-theme')
+
+      await user.click(screen.getByRole('radio', { name: 'Dark' }))
+      expect(document.documentElement).toHaveAttribute('data-theme', 'dark')
+      expect(localStorage.getItem('vendor-risk.theme')).toBe('dark')
+
+      await user.click(screen.getByRole('radio', { name: 'System' }))
+      expect(document.documentElement).not.toHaveAttribute('data-theme')
+      expect(localStorage.getItem('vendor-risk.theme')).toBeNull()
+    })
+
+    it('offers the theme on the sign-in page too', async () => {
+      setMockSession(null)
+      const user = userEvent.setup()
+      renderApp()
+      await user.click(await screen.findByRole('radio', { name: 'Light' }))
+      expect(document.documentElement).toHaveAttribute('data-theme', 'light')
+    })
   })
 })

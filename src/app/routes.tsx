@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router'
+import { ReviewsPage } from '../features/vendors/reviews-page'
 import { VendorProfilePage } from '../features/vendors/vendor-profile-page'
 import { VendorsPage } from '../features/vendors/vendors-page'
 import { AppShell } from './app-shell'
@@ -11,6 +12,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/vendors" replace /> },
       { path: 'vendors', element: <VendorsPage /> },
       { path: 'vendors/:id', element: <VendorProfilePage /> },
+      { path: 'reviews', element: <ReviewsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

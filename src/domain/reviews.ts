@@ -23,3 +23,64 @@ export function reviewStatus(
   const daysLeft = daysBetween(asOf, dueOn)
   return { dueOn, cadenceDays, daysLeft, overdue: daysLeft < 0 }
 }
+
+/** Which reviews the queue shows: those overdue (or never done), or those falling due within 30 or 90 days. */
+export const REVIEW_WINDOWS = ['overdue', '30', '90'] as const
+export type ReviewWindow = (typeof REVIEW_WINDOWS)[number]
+
+export interface QueuedReview<V> {
+  vendor: V
+  /** Days until due, negative when overdue; `null` when the vendor was never assessed. */
+  daysLeft: number | null
+}
+
+export interface ReviewQueue<V> {
+  items: QueuedReview<V>[]
+  counts: Record<ReviewWindow, number>
+  overdueByTier: Record<Tier, number>
+}
+
+const TIER_RANK: Record<Tier, number> = { critical: 0, high: 1, medium: 2, low: 3 }
+
+/**
+ * The review work list: active and onboarding vendors whose review is overdue or due within the window, the
+ * never-assessed first, then the longest overdue or soonest due; ties go to the riskier tier, then the name.
+ * Offboarded vendors are out of scope: nothing of ours is left with them to review.
+ */
+export function reviewQueue<
+  V extends {
+    name: string
+    tier: Tier
+    status: string
+    nextReviewDue: string | null
+    reviewOverdue: boolean
+  },
+>(vendors: readonly V[], asOf: string, window: ReviewWindow): ReviewQueue<V> {
+  const counts: Record<ReviewWindow, number> = { overdue: 0, '30': 0, '90': 0 }
+  const overdueByTier: Record<Tier, number> = { critical: 0, high: 0, medium: 0, low: 0 }
+  const items: QueuedReview<V>[] = []
+  for (const vendor of vendors) {
+    if (vendor.status === 'offboarded') continue
+    const daysLeft = vendor.nextReviewDue === null ? null : daysBetween(asOf, vendor.nextReviewDue)
+    const overdue = vendor.reviewOverdue
+    let inWindow: boolean
+    if (overdue) {
+      counts.overdue += 1
+      overdueByTier[vendor.tier] += 1
+      inWindow = window === 'overdue'
+    } else {
+      const left = daysLeft ?? 0
+      if (left <= 30) counts['30'] += 1
+      if (left <= 90) counts['90'] += 1
+      inWindow = window !== 'overdue' && left <= Number(window)
+    }
+    if (inWindow) items.push({ vendor, daysLeft })
+  }
+  items.sort(
+    (a, b) =>
+      (a.daysLeft ?? -Infinity) - (b.daysLeft ?? -Infinity) ||
+      TIER_RANK[a.vendor.tier] - TIER_RANK[b.vendor.tier] ||
+      a.vendor.name.localeCompare(b.vendor.name),
+  )
+  return { items, counts, overdueByTier }
+}

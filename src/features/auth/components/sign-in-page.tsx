@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { ProblemMessage } from '../../../components/problem-message'
+import { ThemeToggle } from '../../../components/theme-toggle'
 import { useSignIn } from '../api/session'
 
 export function SignInPage() {
@@ -14,6 +15,9 @@ export function SignInPage() {
 
   return (
     <main id="main" className="sign-in">
+      <div className="sign-in-theme">
+        <ThemeToggle />
+      </div>
       <form className="panel sign-in-form" onSubmit={onSubmit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">
           <img src="/favicon.svg" alt="" width="28" height="28" /> Sign in to Vendor Risk
