@@ -3,7 +3,7 @@
  * Figures are medians of several runs in one process, beside a raw-loop baseline measured in the same run,
  * so the ratio means something on a shared, noisy machine. Never assert these in unit tests.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
@@ -13,17 +13,12 @@ import { parseImportFile, VENDOR_COLUMNS } from '../server/import/parse-import'
 import { createImportService } from '../server/services/import-service'
 import { createVendorService } from '../server/services/vendor-service'
 import { computeScore, scoreVendor, type Vendor } from '../src/domain'
-import { measure, type Timing } from './measure'
+import { benchDashboard } from './dashboard'
+import { benchExports } from './exports'
+import { measure, printFigures, type Figure } from './measure'
 
 const asOf = '2026-11-26'
 const SIZE = Number(process.env.BENCH_VENDORS ?? 100_000)
-
-interface Figure {
-  name: string
-  timing: Timing
-  goalMs?: number
-  note: string
-}
 
 const figures: Figure[] = []
 
@@ -118,24 +113,26 @@ try {
   rmSync(dataDir, { recursive: true, force: true })
 }
 
-const pad = (s: string, n: number) => s.padEnd(n)
-const lpad = (s: string, n: number) => s.padStart(n)
+// The dashboard at 50,000 vendors (bench/dashboard.ts; run it alone with `node --import tsx bench/dashboard.ts`).
+const dashboard = await benchDashboard(Number(process.env.BENCH_DASHBOARD_VENDORS ?? 50_000))
+figures.push(...dashboard.figures)
+
+// Exports at 50,000 vendors (bench/exports.ts; run it alone with `node --import tsx bench/exports.ts`).
+const exportBench = await benchExports(Number(process.env.BENCH_EXPORT_VENDORS ?? 50_000))
+figures.push(...exportBench.figures)
+
 console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`)
-console.log(
-  `${pad('figure', 48)} ${lpad('median ms', 10)} ${lpad('best ms', 10)} ${lpad('goal ms', 8)}  verdict`,
-)
-for (const f of figures) {
-  const verdict = f.goalMs === undefined ? '' : f.timing.medianMs <= f.goalMs ? 'meets goal' : 'MISSES goal'
-  console.log(
-    `${pad(f.name, 48)} ${lpad(f.timing.medianMs.toFixed(1), 10)} ${lpad(f.timing.minMs.toFixed(1), 10)} ${lpad(
-      f.goalMs?.toString() ?? '',
-      8,
-    )}  ${verdict}`,
-  )
-}
+printFigures(figures)
 const ratio = Math.round((scoring.medianMs / baseline.medianMs) * 10) / 10
 const perVendorUs = Math.round((scoring.medianMs * 1000 * 100) / SIZE) / 100
 console.log(`\nscoring / baseline: ${ratio}×   per vendor: ${perVendorUs} µs`)
+console.log(
+  `dashboard SQL / JS loop: ${dashboard.endpoints.map((e) => `${e.endpoint} ${e.ratioToJs}×`).join(', ')}`,
+)
+console.log(
+  `exports: CSV ${Math.round((exportBench.csv.medianMs / exportBench.csv.baselineMs) * 10) / 10}× the plain join, ` +
+    `PDF ${Math.round((exportBench.pdf.medianMs / exportBench.pdf.baselineMs) * 10) / 10}× JSON.stringify`,
+)
 
 const results = {
   generatedAt: new Date().toISOString(),
@@ -154,7 +151,19 @@ const results = {
     perVendorUs,
     goalMs: 200,
   },
+  dashboard: {
+    vendors: dashboard.vendors,
+    snapshots: dashboard.snapshots,
+    riskMapBytes: dashboard.riskMapBytes,
+    endpoints: dashboard.endpoints,
+  },
+  exports: { vendors: exportBench.vendors, csv: exportBench.csv, pdf: exportBench.pdf },
 }
 const file = path.join(import.meta.dirname, 'results.json')
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+// `npm run load` keeps its figures under `load` in the same file: carry them over.
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { load?: unknown }) : {}
+writeFileSync(
+  file,
+  `${JSON.stringify({ ...results, ...(previous.load !== undefined && { load: previous.load }) }, null, 2)}\n`,
+)
 console.log(`wrote ${path.relative(process.cwd(), file)}`)

@@ -8,6 +8,10 @@ import { E2E_PASSWORDS } from './fixtures'
 const port = Number(process.env.E2E_PORT ?? 4317)
 const baseURL = `http://127.0.0.1:${port}`
 const root = path.resolve(import.meta.dirname, '..')
+// The built SPA to serve, and where reports go: a run against its own build (E2E_STATIC_DIR, e.g. from
+// `vite build --outDir /tmp/x`) and its own output folder leaves dist/ and .test-output/ to everyone else.
+const staticDir = process.env.E2E_STATIC_DIR ?? path.join(root, 'dist')
+const output = process.env.E2E_OUTPUT_DIR ?? path.join(root, '.test-output')
 // Playwright loads this file in the runner and in each worker: create the directory once, in the runner.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'vendor-risk-e2e-'))
 
@@ -24,14 +28,16 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: path.join(root, '.test-output/e2e-artifacts'),
+  outputDir: path.join(output, 'e2e-artifacts'),
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   globalTeardown: path.join(import.meta.dirname, 'global-teardown.ts'),
-  timeout: 30_000,
-  reporter: [['list'], ['json', { outputFile: path.join(root, '.test-output/playwright.json') }]],
+  // Journeys check axe and take screenshots in both themes on several pages: generous on a shared 2-core machine.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: path.join(output, 'playwright.json') }]],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -67,7 +73,7 @@ export default defineConfig({
       PROCUREMENT_PASSWORD: E2E_PASSWORDS.procurement,
       CISO_PASSWORD: E2E_PASSWORDS.ciso,
       AUDITOR_PASSWORD: E2E_PASSWORDS.auditor,
-      STATIC_DIR: path.join(root, 'dist'),
+      STATIC_DIR: staticDir,
     },
   },
 })

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck and lint, unit and component tests, then e2e against the built app in Chromium.
-// Ends with one summary line, "N passed, N failed", counted from the runners' JSON reports.
+// Ends with one line per runner (its outcome, time and, for the test runners, their counts), then one summary
+// line, "N passed, N failed", counted from the runners' JSON reports.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -11,6 +12,9 @@ const out = path.join(root, '.test-output')
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+
+/** Each runner's outcome, in the order they finished, for the closing summary. */
+const outcomes = []
 
 /** Runs a command; `buffer` holds its output until it ends so parallel steps do not interleave. */
 function run(label, command, args, { buffer = false, env = {} } = {}) {
@@ -29,6 +33,7 @@ function run(label, command, args, { buffer = false, env = {} } = {}) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       if (buffer) console.log(`\n▶ ${label}\n${output.trimEnd()}`)
       console.log(`${code === 0 ? '✔' : '✘'} ${label} (${seconds}s)`)
+      outcomes.push({ label, code: code ?? 1, seconds })
       resolve(code ?? 1)
     })
   })
@@ -70,43 +75,59 @@ function freePort() {
   })
 }
 
-if (!failures.includes('chromium') && !failures.includes('build')) {
+const e2eLabel = 'end-to-end tests (playwright, chromium)'
+if (failures.includes('chromium') || failures.includes('build')) {
+  outcomes.push({ label: e2eLabel, code: null, seconds: null, note: 'not run: chromium or the build failed' })
+} else {
   const env = { E2E_PORT: process.env.E2E_PORT ?? String(await freePort()) }
   await step(
     'e2e',
-    run(
-      'end-to-end tests (playwright, chromium)',
-      bin('playwright'),
-      ['test', '-c', 'e2e/playwright.config.ts'],
-      {
-        env,
-      },
-    ),
+    run(e2eLabel, bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], {
+      env,
+    }),
   )
 }
 
-function counts() {
-  let passed = 0
-  let failed = 0
-  let skipped = 0
+/** The test runners' counts, from their JSON reports (absent when the runner did not get that far). */
+function runnerCounts() {
+  const byLabel = {}
   const vitestFile = path.join(out, 'vitest.json')
   if (existsSync(vitestFile)) {
     const r = JSON.parse(readFileSync(vitestFile, 'utf8'))
-    passed += r.numPassedTests
-    failed += r.numFailedTests
-    skipped += r.numPendingTests + r.numTodoTests
+    byLabel['unit and component tests (vitest)'] = {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + r.numTodoTests,
+    }
   }
   const e2eFile = path.join(out, 'playwright.json')
   if (existsSync(e2eFile)) {
     const s = JSON.parse(readFileSync(e2eFile, 'utf8')).stats
-    passed += s.expected
-    failed += s.unexpected + s.flaky
-    skipped += s.skipped
+    byLabel[e2eLabel] = { passed: s.expected, failed: s.unexpected + s.flaky, skipped: s.skipped }
   }
-  return { passed, failed, skipped }
+  return byLabel
 }
 
-const { passed, failed, skipped } = counts()
+const byRunner = runnerCounts()
+let passed = 0
+let failed = 0
+let skipped = 0
+for (const c of Object.values(byRunner)) {
+  passed += c.passed
+  failed += c.failed
+  skipped += c.skipped
+}
+
+// One line per runner, so a long log still says at its end which runner did what.
+console.log('\nSummary')
+const width = Math.max(...outcomes.map((o) => o.label.length))
+for (const o of outcomes) {
+  const mark = o.code === null ? '–' : o.code === 0 ? '✔' : '✘'
+  const time = (o.seconds === null ? '' : `${o.seconds}s`).padStart(7)
+  const c = byRunner[o.label]
+  const detail = o.note ?? (c ? `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` : '')
+  console.log(`  ${mark} ${o.label.padEnd(width)} ${time}  ${detail}`.trimEnd())
+}
 console.log('')
 if (failures.length > 0) console.log(`Failed steps: ${failures.join(', ')}`)
 if (skipped > 0) console.log(`${skipped} tests were skipped: a skipped test is a defect here.`)

@@ -4,15 +4,20 @@ import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { MAX_IMPORT_BYTES, MAX_RESTORE_BYTES } from '../src/domain'
 import { createRateLimiter } from './auth/rate-limit'
 import { csrfProtection, sessionMiddleware } from './auth/session'
-import { UniqueConflictError, VersionConflictError, type Store } from './db/store'
+import { StorageError, UniqueConflictError, VersionConflictError, type Store } from './db/store'
 import type { AppEnv } from './http/app-env'
 import { HttpProblem, problemResponse } from './http/problem'
 import { securityHeaders } from './http/security-headers'
 import { auditRoutes } from './routes/audit'
+import { dashboardRoutes } from './routes/dashboard'
+import { exportRoutes } from './routes/exports'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/imports'
+import { createDashboardService } from './services/dashboard-service'
+import type { ExportService } from './services/export-service'
 import type { ImportService } from './services/import-service'
 import { scoringRoutes } from './routes/scoring'
 import { sessionRoutes, type SignInLimits } from './routes/session'
@@ -22,13 +27,15 @@ import type { UserService } from './services/user-service'
 import type { VendorService } from './services/vendor-service'
 
 export const JSON_BODY_LIMIT = 1024 * 1024
-export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024
+/** The import page checks the same limit before uploading. */
+export const IMPORT_BODY_LIMIT = MAX_IMPORT_BYTES
 
 export interface AppOptions {
   store: Store
   vendors: VendorService
   users: UserService
   imports: ImportService
+  exports: ExportService
   /** Folder with the built SPA; when absent the API still works and pages answer 503 with a hint. */
   staticDir: string
   secureCookies?: boolean
@@ -63,16 +70,26 @@ export function createApp(options: AppOptions) {
   // Imports may be 20 MB; every other body 1 MB. Both are refused before anything is parsed.
   const importLimit = tooLarge(IMPORT_BODY_LIMIT)
   const jsonLimit = tooLarge(JSON_BODY_LIMIT)
-  api.use('*', (c, next) => (c.req.path === '/api/imports' ? importLimit(c, next) : jsonLimit(c, next)))
+  // A restore reads a whole full export (up to MAX_RESTORE_BYTES).
+  const restoreLimit = tooLarge(MAX_RESTORE_BYTES)
+  api.use('*', (c, next) =>
+    c.req.path === '/api/imports'
+      ? importLimit(c, next)
+      : c.req.path === '/api/exports/restore'
+        ? restoreLimit(c, next)
+        : jsonLimit(c, next),
+  )
   api.use('*', sessionMiddleware(store, now))
-  api.use('*', csrfProtection)
+  api.use('*', csrfProtection({ secure: options.secureCookies ?? false }))
   api.route('/health', healthRoutes)
   api.route('/session', sessionRoutes(users, limits, { secureCookies: options.secureCookies ?? false }))
   api.route('/users', userRoutes(users))
   api.route('/vendors', vendorRoutes(vendors))
   api.route('/scoring', scoringRoutes(vendors))
   api.route('/imports', importRoutes(options.imports))
-  api.route('/audit-log', auditRoutes(store))
+  api.route('/audit-log', auditRoutes(store, options.exports))
+  api.route('/exports', exportRoutes(options.exports))
+  api.route('/dashboard', dashboardRoutes(createDashboardService(store, vendors)))
   api.all('*', (c) =>
     problemResponse(c, {
       title: 'Not found',
@@ -82,7 +99,7 @@ export function createApp(options: AppOptions) {
   )
 
   const app = new Hono<AppEnv>()
-  app.use('*', securityHeaders)
+  app.use('*', securityHeaders({ hsts: options.secureCookies ?? false }))
   app.route('/api', api)
 
   const indexPath = path.join(staticDir, 'index.html')
@@ -129,6 +146,25 @@ export function createApp(options: AppOptions) {
         detail: error.message,
         errors: [{ path: error.field, message: `${error.value} is already taken` }],
       })
+    }
+    if (error instanceof StorageError) {
+      // An operator's problem, not a bug: say so in the log, and tell the client nothing was saved.
+      log(`[storage] ${c.req.method} ${c.req.path}: ${error.message}`)
+      return problemResponse(
+        c,
+        error.reason === 'full'
+          ? {
+              title: 'Storage full',
+              status: 507,
+              detail:
+                'The server has no disk space left, so nothing was saved. Try again once space is freed.',
+            }
+          : {
+              title: 'Storage unavailable',
+              status: 503,
+              detail: 'The server cannot write to its database, so nothing was saved. Try again later.',
+            },
+      )
     }
     log(`[error] ${c.req.method} ${c.req.path}: ${error.stack ?? String(error)}`)
     return problemResponse(c, {

@@ -20,6 +20,7 @@ const Env = z.object({
   CISO_PASSWORD: secret,
   AUDITOR_PASSWORD: secret,
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  EXPORT_SYNC_VENDORS: z.coerce.number().int().min(0).max(1_000_000).optional(),
 })
 
 export interface ServerConfig {
@@ -33,6 +34,8 @@ export interface ServerConfig {
   passwords: { admin?: string; procurement?: string; ciso?: string; auditor?: string }
   /** Mark the session cookie Secure: set COOKIE_SECURE=1 when served over HTTPS. */
   secureCookies: boolean
+  /** Registers of up to this many vendors export before POST /api/exports answers; larger ones in the background. */
+  exportSyncVendors?: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -56,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       ...(e.AUDITOR_PASSWORD !== undefined && { auditor: e.AUDITOR_PASSWORD }),
     },
     secureCookies: e.COOKIE_SECURE === '1',
+    ...(e.EXPORT_SYNC_VENDORS !== undefined && { exportSyncVendors: e.EXPORT_SYNC_VENDORS }),
   }
 }

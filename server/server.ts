@@ -6,6 +6,7 @@ import { generatePassword } from './auth/password'
 import type { ServerConfig } from './config'
 import { openSqliteStore } from './db/sqlite-store'
 import type { Role } from './db/store'
+import { createExportService } from './services/export-service'
 import { createImportService } from './services/import-service'
 import { createUserService } from './services/user-service'
 import { createVendorService } from './services/vendor-service'
@@ -46,11 +47,21 @@ export async function buildServer(config: ServerConfig, print: (line: string) =>
   }
 
   await vendors.recordDailySnapshots()
+  const exports = createExportService({
+    store,
+    vendors,
+    dataDir: config.dataDir,
+    now,
+    log: (line) => console.error(line),
+    ...(config.exportSyncVendors !== undefined && { syncVendors: config.exportSyncVendors }),
+  })
+  await exports.init()
   const app = createApp({
     store,
     vendors,
     users,
     imports,
+    exports,
     staticDir: config.staticDir,
     secureCookies: config.secureCookies,
     now,

@@ -1,9 +1,14 @@
 import { http, HttpResponse } from 'msw'
 import { MODEL_VERSION, type HealthResponse } from '../../src/domain'
+import { auditHandlers } from './audit'
+import { dashboardHandlers } from './dashboard'
+import { exportHandlers } from './exports'
+import { importHandlers } from './imports'
 import { sessionHandlers } from './session'
 import { vendorHandlers } from './vendors'
 
 export { MOCK_AS_OF, resetMockVendors } from './vendors'
+export { resetMockExports } from './exports'
 export { MOCK_PASSWORD, setMockSession } from './session'
 
 export const handlers = [
@@ -16,4 +21,8 @@ export const handlers = [
   ),
   ...sessionHandlers,
   ...vendorHandlers,
+  ...importHandlers,
+  ...dashboardHandlers,
+  ...exportHandlers,
+  ...auditHandlers,
 ]

@@ -5,6 +5,9 @@ import { ROLE_NAMES, type Problem, type RoleName, type SessionResponse } from '.
 /** Every mocked account has this password (the offline demo says so on its sign-in page). */
 export const MOCK_PASSWORD = 'demo-password-123'
 
+/** The session's CSRF token; handlers of state-changing requests may check it, as the server does. */
+export const MOCK_CSRF_TOKEN = 'mock-csrf-token'
+
 let current: RoleName | null = 'procurement'
 
 /** Who is signed in to the mock, for handlers that record who did something. */
@@ -28,7 +31,7 @@ export const sessionHandlers = [
       : HttpResponse.json({
           username: current,
           role: current,
-          csrfToken: 'mock-csrf-token',
+          csrfToken: MOCK_CSRF_TOKEN,
           expiresAt: '2099-01-01T00:00:00.000Z',
         } satisfies SessionResponse),
   ),

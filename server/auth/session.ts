@@ -8,7 +8,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Store } from '../db/store'
 import type { AppEnv } from '../http/app-env'
 import { HttpProblem } from '../http/problem'
-import { can, rolesWith, type Permission } from './permissions'
+import { forbidden } from '../../src/domain'
+import { can, type Permission } from './permissions'
 
 export const SESSION_COOKIE = 'vr_session'
 export const CSRF_HEADER = 'x-csrf-token'
@@ -52,44 +53,38 @@ export function sessionMiddleware(store: Store, now: () => Date): MiddlewareHand
   }
 }
 
-/** Same-origin check for every unsafe request, plus the CSRF token for those that a session authenticates. */
-export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (UNSAFE.has(c.req.method)) {
-    const origin = c.req.header('origin')
-    const own = new URL(c.req.url).origin
-    if (origin !== undefined && origin !== own) {
-      throw new HttpProblem(
-        403,
-        'Cross-origin request refused',
-        `Requests from ${origin} may not change data here.`,
-      )
+/**
+ * Same-origin check for every unsafe request, plus the CSRF token for those that a session authenticates.
+ * `secure` (COOKIE_SECURE=1) means browsers reach us over HTTPS through a TLS-terminating proxy: the request
+ * arrives as http://host, but the browser's Origin is https://host, which is then our own origin too.
+ */
+export function csrfProtection({ secure = false } = {}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (UNSAFE.has(c.req.method)) {
+      const origin = c.req.header('origin')
+      const url = new URL(c.req.url)
+      const own = secure ? [url.origin, `https://${url.host}`] : [url.origin]
+      if (origin !== undefined && !own.includes(origin)) {
+        throw new HttpProblem(
+          403,
+          'Cross-origin request refused',
+          `Requests from ${origin} may not change data here.`,
+        )
+      }
+      if (c.req.header('sec-fetch-site') === 'cross-site') {
+        throw new HttpProblem(403, 'Cross-site request refused', 'This request came from another site.')
+      }
+      const session = c.get('session')
+      if (session && c.req.header(CSRF_HEADER) !== session.csrfToken) {
+        throw new HttpProblem(
+          403,
+          'Missing or wrong CSRF token',
+          `Send the csrfToken from GET /api/session in the ${CSRF_HEADER} header.`,
+        )
+      }
     }
-    if (c.req.header('sec-fetch-site') === 'cross-site') {
-      throw new HttpProblem(403, 'Cross-site request refused', 'This request came from another site.')
-    }
-    const session = c.get('session')
-    if (session && c.req.header(CSRF_HEADER) !== session.csrfToken) {
-      throw new HttpProblem(
-        403,
-        'Missing or wrong CSRF token',
-        `Send the csrfToken from GET /api/session in the ${CSRF_HEADER} header.`,
-      )
-    }
+    await next()
   }
-  await next()
-}
-
-const ACTIONS: Record<Permission, string> = {
-  'vendors:read': 'read vendors',
-  'vendors:write': 'add or edit vendors',
-  'incidents:write': 'record incidents',
-  'reviews:write': 'record reviews',
-  'imports:write': 'import spreadsheets',
-  'risk:accept': 'accept risks',
-  'model:write': 'change the scoring model',
-  'audit:read': 'read the audit log',
-  'exports:read': 'export reports',
-  'users:manage': 'manage users',
 }
 
 /** 401 without a session; 403 saying which roles may, when the user's role may not. */
@@ -98,11 +93,8 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
     const user = c.get('user')
     if (!user) throw new HttpProblem(401, 'Sign in required', 'Sign in to use the API.')
     if (!can(user.role, permission)) {
-      throw new HttpProblem(
-        403,
-        'Not allowed for your role',
-        `Your role (${user.role}) cannot ${ACTIONS[permission]}; ${rolesWith(permission).join(' or ')} can.`,
-      )
+      const { title, detail } = forbidden(user.role, permission)
+      throw new HttpProblem(403, title, detail)
     }
     await next()
   }

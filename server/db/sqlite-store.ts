@@ -2,17 +2,23 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { ScoringWeights, Vendor, type Tier } from '../../src/domain'
+import { addDays, AuditLogFilters, ScoringWeights, Vendor, type Tier } from '../../src/domain'
 import { GENESIS_HASH, hashEntry, verifyChain, type AuditEntry } from '../audit/hash-chain'
 import { migrate } from './migrate'
+import { sqliteDashboardQueries, sqliteVendorFacts } from './sqlite-dashboard'
 import {
+  StorageError,
   UniqueConflictError,
   VersionConflictError,
+  type AuditFilter,
   type AuditQuery,
+  type AuditStreamQuery,
+  type ExportRecord,
   type PublicUser,
   type Review,
   type Role,
   type ScoreSnapshot,
+  type SessionRecord,
   type Store,
   type StoredUser,
   type UnitOfWork,
@@ -97,6 +103,80 @@ const toAudit = (r: AuditRow): AuditEntry => ({
   hash: r.hash,
 })
 
+interface ExportRow {
+  id: string
+  kind: ExportRecord['kind']
+  format: ExportRecord['format']
+  as_of: string
+  filters: string | null
+  created_by: string
+  created_at: string
+  finished_at: string | null
+  status: ExportRecord['status']
+  rows: number | null
+  bytes: number | null
+  sha256: string | null
+  audit_head: string
+  audit_seq: number
+  model_version: string
+  model_revision: number | null
+  filename: string
+  error: string | null
+}
+
+const toExport = (r: ExportRow): ExportRecord => ({
+  id: r.id,
+  kind: r.kind,
+  format: r.format,
+  asOf: r.as_of,
+  filters: r.filters === null ? null : AuditLogFilters.parse(JSON.parse(r.filters)),
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  finishedAt: r.finished_at,
+  status: r.status,
+  rows: r.rows,
+  bytes: r.bytes,
+  sha256: r.sha256,
+  auditHead: r.audit_head,
+  auditSeq: r.audit_seq,
+  modelVersion: r.model_version,
+  modelRevision: r.model_revision,
+  filename: r.filename,
+  error: r.error,
+})
+
+const exportParams = (e: ExportRecord) => ({
+  ...e,
+  filters: e.filters === null ? null : JSON.stringify(e.filters),
+})
+
+/** SQL conditions for the audit log's filters; `to` is a day, so it ends where the next day begins. */
+function auditConditions(filter: AuditFilter, params: Record<string, unknown>): string[] {
+  const where: string[] = []
+  const columns = {
+    actor: 'actor',
+    action: 'action',
+    entityType: 'entity_type',
+    entityId: 'entity_id',
+  } as const
+  for (const [field, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
+    if (filter[field] === undefined) continue
+    where.push(`${column} = @${field}`)
+    params[field] = filter[field]
+  }
+  if (filter.from !== undefined) {
+    where.push('at >= @from')
+    params.from = filter.from
+  }
+  if (filter.to !== undefined) {
+    where.push('at < @toEnd')
+    params.toEnd = addDays(filter.to, 1)
+  }
+  return where
+}
+
+const AUDIT_PAGE = 2000
+
 const toSnapshot = (r: SnapshotRow): ScoreSnapshot => ({
   vendorId: r.vendor_id,
   recordedAt: r.recorded_at,
@@ -115,6 +195,31 @@ const VENDOR_SELECT = `SELECT v.id, v.doc, v.version, v.created_at, v.updated_at
   ra.note AS ra_note, ra.until AS ra_until, ra.accepted_by AS ra_by, ra.accepted_at AS ra_at
   FROM vendors v LEFT JOIN risk_acceptances ra ON ra.vendor_id = v.id`
 
+/**
+ * SQLite's refusals to write, as the store's StorageError, so the API can answer 507 or 503 instead of 500.
+ * SQLite rolls the transaction back first: nothing of the failed write is applied.
+ */
+function asStorageError(error: unknown): unknown {
+  if (!(error instanceof Database.SqliteError)) return error
+  if (error.code === 'SQLITE_FULL') {
+    return new StorageError('full', `The disk holding the database is full: ${error.message}`)
+  }
+  if (/^SQLITE_(READONLY|IOERR|CANTOPEN)/.test(error.code)) {
+    return new StorageError('unavailable', `The database cannot be written (${error.code}): ${error.message}`)
+  }
+  return error
+}
+
+function translatingStorageErrors<A extends unknown[], R>(write: (...args: A) => R) {
+  return (...args: A): R => {
+    try {
+      return write(...args)
+    } catch (error) {
+      throw asStorageError(error)
+    }
+  }
+}
+
 export interface SqliteStoreOptions {
   /** Clock for audit timestamps; tests may pin it. */
   now?: () => Date
@@ -129,6 +234,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   db.pragma('busy_timeout = 5000')
   migrate(db)
   const now = options.now ?? (() => new Date())
+  const facts = sqliteVendorFacts(db)
 
   const q = {
     countUsers: db.prepare('SELECT count(*) AS n FROM users'),
@@ -193,6 +299,20 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
        VALUES (@seq, @at, @actor, @action, @entityType, @entityId, @before, @after, @prevHash, @hash)`,
     ),
     allAudit: db.prepare('SELECT * FROM audit_log ORDER BY seq'),
+    upsertExport: db.prepare(
+      `INSERT INTO exports (id, kind, format, as_of, filters, created_by, created_at, finished_at, status, rows, bytes,
+         sha256, audit_head, audit_seq, model_version, model_revision, filename, error)
+       VALUES (@id, @kind, @format, @asOf, @filters, @createdBy, @createdAt, @finishedAt, @status, @rows, @bytes,
+         @sha256, @auditHead, @auditSeq, @modelVersion, @modelRevision, @filename, @error)
+       ON CONFLICT (id) DO UPDATE SET finished_at = excluded.finished_at, status = excluded.status,
+         rows = excluded.rows, bytes = excluded.bytes, sha256 = excluded.sha256,
+         model_revision = excluded.model_revision, error = excluded.error`,
+    ),
+    getExport: db.prepare('SELECT * FROM exports WHERE id = ?'),
+    listExports: db.prepare(
+      `SELECT * FROM exports WHERE @all OR status IN ('pending', 'running')
+       ORDER BY created_at DESC, id DESC LIMIT @limit`,
+    ),
   }
 
   function updateUser(
@@ -220,7 +340,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     if (patch.disabled === true || patch.passwordHash !== undefined) q.deleteSessionsOf.run(username)
   }
 
-  const apply = db.transaction((work: UnitOfWork) => {
+  const transaction = db.transaction((work: UnitOfWork) => {
     const at = now().toISOString()
     for (const change of work.users ?? []) {
       if (change.op === 'create') {
@@ -231,7 +351,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       else if (q.deleteUser.run(change.username).changes === 0)
         throw new VersionConflictError('user', change.username, null)
     }
-    for (const { id, expectedVersion, next } of work.vendors ?? []) {
+    for (const { id, expectedVersion, next, score } of work.vendors ?? []) {
       const key = nameKey(next.name)
       const holder = q.vendorByNameKey.get(key) as { id: string } | undefined
       if (holder && holder.id !== id) throw new UniqueConflictError('name', next.name)
@@ -243,7 +363,9 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
         const current = q.vendorVersion.get(id) as { version: number } | undefined
         throw new VersionConflictError('vendor', id, current?.version ?? null)
       }
+      facts.write(next, expectedVersion === null ? 1 : expectedVersion + 1, score, expectedVersion === null)
     }
+    for (const { vendorId, version, score } of work.rescores ?? []) facts.rescore(vendorId, version, score)
     for (const review of work.reviews ?? []) q.insertReview.run(review)
     for (const { vendorId, acceptance } of work.riskAcceptances ?? []) {
       if (acceptance === null) q.deleteAcceptance.run(vendorId)
@@ -256,7 +378,11 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       }
       q.upsertModel.run({ weights: JSON.stringify(work.scoringModel.weights), by: work.actor, at })
     }
-    for (const snapshot of work.snapshots ?? []) q.insertSnapshot.run(snapshot)
+    for (const snapshot of work.snapshots ?? []) {
+      q.insertSnapshot.run(snapshot)
+      facts.snapshot(snapshot)
+    }
+    for (const record of work.exports ?? []) q.upsertExport.run(exportParams(record))
 
     const head = q.auditHead.get() as { seq: number; hash: string } | undefined
     let seq = head?.seq ?? 0
@@ -285,6 +411,10 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     }
     return { at }
   })
+  const apply = translatingStorageErrors((work: UnitOfWork) => transaction(work))
+  const insertSession = translatingStorageErrors((session: SessionRecord) => q.insertSession.run(session))
+  const deleteSession = translatingStorageErrors((idHash: string) => q.deleteSession.run(idHash))
+  const deleteExpired = translatingStorageErrors((nowIso: string) => q.deleteExpired.run(nowIso).changes)
 
   return {
     kind: 'sqlite',
@@ -297,7 +427,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     },
     listUsers: async () => (q.listUsers.all() as UserRow[]).map((r) => toPublic(toUser(r))),
 
-    createSession: async (session) => void q.insertSession.run(session),
+    createSession: async (session) => void insertSession(session),
     getSession: async (idHash) => {
       const r = q.getSession.get(idHash) as
         | { id_hash: string; username: string; csrf_token: string; created_at: string; expires_at: string }
@@ -312,8 +442,8 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
         }
       )
     },
-    deleteSession: async (idHash) => void q.deleteSession.run(idHash),
-    deleteExpiredSessions: async (nowIso) => q.deleteExpired.run(nowIso).changes,
+    deleteSession: async (idHash) => void deleteSession(idHash),
+    deleteExpiredSessions: async (nowIso) => deleteExpired(nowIso),
 
     countVendors: async () => (q.countVendors.get() as { n: number }).n,
     listVendors: async () => (q.listVendors.all() as VendorRow[]).map(toVendorRecord),
@@ -346,20 +476,11 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       )
     },
 
+    dashboard: sqliteDashboardQueries(db),
+
     queryAudit: async (query: AuditQuery) => {
-      const filters = {
-        actor: 'actor',
-        action: 'action',
-        entityType: 'entity_type',
-        entityId: 'entity_id',
-      } as const
       const params: Record<string, unknown> = { limit: query.limit }
-      const where: string[] = []
-      for (const [field, column] of Object.entries(filters) as [keyof typeof filters, string][]) {
-        if (query[field] === undefined) continue
-        where.push(`${column} = @${field}`)
-        params[field] = query[field]
-      }
+      const where = auditConditions(query, params)
       if (query.beforeSeq !== undefined) {
         where.push('seq < @beforeSeq')
         params.beforeSeq = query.beforeSeq
@@ -367,12 +488,62 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`
       return (db.prepare(sql).all(params) as AuditRow[]).map(toAudit)
     },
+    streamAudit: (query: AuditStreamQuery) => ({
+      async *[Symbol.asyncIterator]() {
+        const params: Record<string, unknown> = { limit: AUDIT_PAGE, after: 0 }
+        const where = ['seq > @after', ...auditConditions(query, params)]
+        if (query.actions !== undefined) {
+          const names = query.actions.map((action, i) => {
+            params[`a${i}`] = action
+            return `@a${i}`
+          })
+          where.push(names.length > 0 ? `action IN (${names.join(', ')})` : '0')
+        }
+        if (query.untilSeq !== undefined) {
+          where.push('seq <= @untilSeq')
+          params.untilSeq = query.untilSeq
+        }
+        if (query.before !== undefined) {
+          where.push('at < @before')
+          params.before = query.before
+        }
+        let columns = '*'
+        if (query.beforeOnlyFor !== undefined) {
+          const names = query.beforeOnlyFor.map((action, i) => {
+            params[`b${i}`] = action
+            return `@b${i}`
+          })
+          columns = `seq, at, actor, action, entity_type, entity_id, after, prev_hash, hash,
+            ${names.length > 0 ? `CASE WHEN action IN (${names.join(', ')}) THEN before END` : 'NULL'} AS before`
+        }
+        const page = db.prepare(
+          `SELECT ${columns} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`,
+        )
+        for (;;) {
+          const rows = page.all(params) as AuditRow[]
+          for (const row of rows) yield toAudit(row)
+          if (rows.length < AUDIT_PAGE) return
+          params.after = rows[rows.length - 1]!.seq
+        }
+      },
+    }),
+    auditHead: async () => {
+      const head = q.auditHead.get() as { seq: number; hash: string } | undefined
+      return head ?? { seq: 0, hash: GENESIS_HASH }
+    },
     verifyAudit: async () =>
       verifyChain(
         (function* () {
           for (const row of q.allAudit.iterate() as Iterable<AuditRow>) yield toAudit(row)
         })(),
       ),
+
+    getExport: async (id) => {
+      const row = q.getExport.get(id) as ExportRow | undefined
+      return row && toExport(row)
+    },
+    listExports: async ({ limit, unfinished = false }) =>
+      (q.listExports.all({ limit, all: unfinished ? 0 : 1 }) as ExportRow[]).map(toExport),
 
     commit: async (work) => apply(work),
   }

@@ -1,7 +1,6 @@
 /** RFC 9457 problem details: every error the API returns says what went wrong and where. */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { z } from 'zod'
 import type { Problem } from '../../src/domain'
 
 export class HttpProblem extends Error {
@@ -28,9 +27,4 @@ export function problemResponse(
 }
 
 /** zod issues as `{path, message}` with dotted paths (`access.records`, `incidents.0.kind`). */
-export function issuesToErrors(error: z.ZodError): NonNullable<Problem['errors']> {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }))
-}
+export { issuesToErrors } from '../../src/domain'

@@ -14,12 +14,22 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next()
-  c.header('Content-Security-Policy', CSP)
-  c.header('X-Content-Type-Options', 'nosniff')
-  c.header('Referrer-Policy', 'no-referrer')
-  c.header('X-Frame-Options', 'DENY')
-  c.header('Cross-Origin-Opener-Policy', 'same-origin')
-  c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+/** A year, without includeSubDomains or preload: other hosts under the same domain are not ours to commit. */
+const HSTS = 'max-age=31536000'
+
+/**
+ * `hsts`: browsers reach the app over HTTPS only (COOKIE_SECURE=1, behind a TLS terminator). Strict-Transport-
+ * Security on a plain-HTTP deployment would lock browsers out of it, so it is sent only then.
+ */
+export function securityHeaders({ hsts = false } = {}): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    c.header('Content-Security-Policy', CSP)
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('X-Frame-Options', 'DENY')
+    c.header('Cross-Origin-Opener-Policy', 'same-origin')
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+    if (hsts) c.header('Strict-Transport-Security', HSTS)
+  }
 }

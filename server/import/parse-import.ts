@@ -1,6 +1,5 @@
 /** Turns an uploaded vendor-inventory CSV or XLSX into validated rows, without touching the database. */
-import ExcelJS from 'exceljs'
-import type { CellValue, Worksheet } from 'exceljs'
+import type { CellValue, Workbook, Worksheet, Xlsx } from 'exceljs'
 import Papa from 'papaparse'
 import type { z } from 'zod'
 import {
@@ -11,21 +10,19 @@ import {
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
   IncidentInput,
+  MAX_IMPORT_ROWS,
   NETWORK_ACCESS_LEVELS,
   SEVERITIES,
   VENDOR_STATUSES,
   VendorInput,
+  type CellError,
+  type ImportKind,
 } from '../../src/domain'
 
-export type ImportKind = 'vendors' | 'incidents'
+// The row errors and kinds are the domain's (the import report carries them to the SPA); the limit too.
+export { MAX_IMPORT_ROWS, type CellError, type ImportKind }
 export type VendorInputParsed = z.output<typeof VendorInput>
 export type IncidentInputParsed = z.output<typeof IncidentInput>
-
-/** `column` is the header name (e.g. 'records'), or '(row)' when the problem is the row as a whole. */
-export interface CellError {
-  column: string
-  message: string
-}
 
 export interface ParsedVendorRow {
   kind: 'vendors'
@@ -70,7 +67,6 @@ export class ImportFileError extends Error {
   }
 }
 
-export const MAX_IMPORT_ROWS = 50_000
 const ROW_COLUMN = '(row)'
 
 // ---- Columns --------------------------------------------------------------------------------------------
@@ -622,11 +618,13 @@ function columnLetter(index: number): string {
 const rowValues = (values: CellValue[] | Record<string, CellValue>): CellValue[] =>
   Array.isArray(values) ? values : []
 
-async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
+  // Loaded on first use: a CSV needs none of it, and the msw handlers run this module in the browser too.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   try {
-    await workbook.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0])
+    // JSZip underneath reads a Uint8Array as it is, so no Node Buffer is needed.
+    await workbook.xlsx.load(bytes as unknown as Parameters<Xlsx['load']>[0])
   } catch {
     throw new ImportFileError('The file is not a valid XLSX file; save it from Excel as .xlsx or as CSV')
   }

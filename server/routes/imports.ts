@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/app-env'
 import { HttpProblem } from '../http/problem'
 import { readQuery } from '../http/validate'
 import { templateCsv } from '../import/parse-import'
+import { xlsxUnpackProblem } from '../import/xlsx-guard'
 import type { ImportService } from '../services/import-service'
 
 const ImportQuery = z.object({
@@ -46,6 +47,11 @@ export function importRoutes(imports: ImportService) {
       }
       if (file.bytes.length === 0)
         throw new HttpProblem(400, 'Empty file', 'The uploaded file has no content.')
+      // Any ZIP is read as a workbook (parse-import's detectFormat): check what it unpacks to before it is opened.
+      const unpack = xlsxUnpackProblem(file.bytes)
+      if (unpack !== null) {
+        throw new HttpProblem(422, 'Cannot import this file', unpack, [{ path: 'file', message: unpack }])
+      }
       const report = await imports.run(file, query.dryRun, { username: c.get('user')!.username })
       return c.json(report, 200)
     })

@@ -11,6 +11,7 @@ import { createApp } from '../app'
 import { ROLE_PERMISSIONS, type Permission } from '../auth/permissions'
 import { openSqliteStore } from '../db/sqlite-store'
 import { ROLES, type Role } from '../db/store'
+import { createExportService } from '../services/export-service'
 import { createImportService } from '../services/import-service'
 import { createUserService } from '../services/user-service'
 import { createVendorService } from '../services/vendor-service'
@@ -58,6 +59,7 @@ const EXPECTED_ROLES: Record<Permission, Role[]> = {
   'audit:read': ['admin', 'procurement', 'ciso', 'auditor'],
   'exports:read': ['admin', 'ciso', 'auditor'],
   'users:manage': ['admin'],
+  'data:restore': ['admin'],
 }
 
 interface Call {
@@ -101,6 +103,16 @@ async function newIncident(): Promise<string> {
     201,
   )
   return body.incident.id
+}
+
+/** A finished CSV export of the register, made by the admin, for the per-export routes. */
+let matrixExport: Promise<string> | undefined
+function newExport(): Promise<string> {
+  matrixExport ??= admin()
+    .post('/api/exports', { format: 'csv' })
+    .then((response) => expectJson<{ id: string; status: string }>(response, 201))
+    .then((manifest) => manifest.id)
+  return matrixExport
 }
 
 const ROWS: Row[] = [
@@ -349,6 +361,63 @@ const ROWS: Row[] = [
     success: 200,
     prepare: () => ({ path: '/api/audit-log/verify' }),
   },
+  {
+    method: 'GET',
+    route: '/api/audit-log/export',
+    access: 'exports:read',
+    success: 200,
+    prepare: () => ({ path: '/api/audit-log/export?format=csv&entityType=vendor&entityId=no-such-vendor' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/exports',
+    access: 'exports:read',
+    success: 201,
+    prepare: () => ({ path: '/api/exports', json: { format: 'csv' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/exports',
+    access: 'exports:read',
+    success: 200,
+    prepare: () => ({ path: '/api/exports' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/exports/:id',
+    access: 'exports:read',
+    success: 200,
+    prepare: async () => ({ path: `/api/exports/${await newExport()}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/exports/:id/file',
+    access: 'exports:read',
+    success: 200,
+    prepare: async () => ({ path: `/api/exports/${await newExport()}/file` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/exports/restore',
+    access: 'data:restore',
+    // The admin gets through to the body check; a real restore needs an empty database (exports.test.ts).
+    success: 400,
+    successTitle: 'Empty file',
+    prepare: () => ({
+      path: '/api/exports/restore',
+      body: '',
+      headers: { 'content-type': 'application/json' },
+    }),
+  },
+  ...(
+    ['tiers', 'risk-map', 'trend', 'top-risks', 'exposure', 'incidents', 'fourth-parties', 'reviews'] as const
+  ).map((chart): Row => ({
+    method: 'GET',
+    route: `/api/dashboard/${chart}`,
+    access: 'vendors:read',
+    success: 200,
+    prepare: () => ({ path: `/api/dashboard/${chart}` }),
+  })),
 ]
 
 function expectedStatus(row: Row, caller: Caller): number {
@@ -392,6 +461,7 @@ describe('the role matrix', () => {
         vendors,
         users: createUserService(store),
         imports: createImportService(vendors),
+        exports: createExportService({ store, vendors, dataDir: dir }),
         staticDir: dir,
       })
       const registered = new Set(

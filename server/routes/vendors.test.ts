@@ -151,6 +151,17 @@ describe('vendor create, read, update and archive', () => {
     expect((await fetchVendor(auditor, vendor.id)).detail.version).toBe(1)
   })
 
+  it('treats a PATCH that changes nothing as a no-op: same version, no audit entry', async () => {
+    const { vendor } = await createVendor(procurement, 'Lifecycle No-op Co')
+    for (const body of [{}, { owner: vendor.owner, access: { records: vendor.access.records } }]) {
+      const response = await procurement.patch(`/api/vendors/${vendor.id}`, body, {
+        headers: { 'if-match': '"1"' },
+      })
+      expect(VendorDetailResponse.parse(await expectJson(response, 200)).version).toBe(1)
+    }
+    expect((await audit(`entityId=${vendor.id}`)).items.map((e) => e.action)).toEqual(['vendor.create'])
+  })
+
   it('accepts If-Match: * as "whatever the current version is"', async () => {
     const { vendor } = await createVendor(procurement, 'Lifecycle Star Co')
     const response = await procurement.patch(
@@ -238,6 +249,15 @@ describe('the vendor list', () => {
     ['openIncident=true', (v: VendorSummary) => v.openIncidents > 0],
     ['reviewOverdue=true', (v: VendorSummary) => v.reviewOverdue],
     ['reviewOverdue=false', (v: VendorSummary) => !v.reviewOverdue],
+    ['dataClass=pii,health', (v: VendorSummary) => v.dataClasses.some((c) => c === 'pii' || c === 'health')],
+    [
+      'fourthParty=amazon%20web%20services',
+      (v: VendorSummary) => v.fourthParties.includes('Amazon Web Services'),
+    ],
+    [
+      'exposureMin=40&exposureMax=70&likelihoodMin=10',
+      (v: VendorSummary) => v.exposure >= 40 && v.exposure < 70 && v.likelihood >= 10,
+    ],
   ])('filters by %s to exactly the matching vendors', async (query, matches) => {
     const all = await list()
     const filtered = await list(query)
@@ -355,6 +375,60 @@ describe('incidents', () => {
     expect(removed.version).toBe(4)
     expect(removed.vendor.incidents).toEqual([])
     expect(removed.score.score).toBe(created.score.score)
+  })
+
+  it('records when an incident was resolved, and refuses a resolution date before it occurred, after today or on an open incident', async () => {
+    const { vendor } = await createVendor(procurement, 'Incident Resolution Co')
+    const opened = await expectJson<{ incident: { id: string; occurredAt: string } }>(
+      await procurement.post(`/api/vendors/${vendor.id}/incidents`, incidentInput()),
+      201,
+    )
+    const path = `/api/vendors/${vendor.id}/incidents/${opened.incident.id}`
+    await expectProblem(await procurement.patch(path, { resolvedAt: today() }), 422, {
+      errors: [{ path: 'resolvedAt', message: 'Only a resolved incident has a resolution date' }],
+    })
+    await expectProblem(
+      await procurement.patch(path, { status: 'resolved', resolvedAt: daysFromToday(1) }),
+      422,
+      {
+        errors: [{ path: 'resolvedAt', message: `Cannot be after today (${today()})` }],
+      },
+    )
+    await expectProblem(
+      await procurement.patch(path, { status: 'resolved', resolvedAt: '2000-01-01' }),
+      422,
+      {
+        errors: [
+          { path: 'resolvedAt', message: `Cannot be before it occurred (${opened.incident.occurredAt})` },
+        ],
+      },
+    )
+    const resolved = await expectJson<{ incident: { status: string; resolvedAt: string } }>(
+      await procurement.patch(path, { status: 'resolved', resolvedAt: today() }),
+      200,
+    )
+    expect(resolved.incident).toMatchObject({ status: 'resolved', resolvedAt: today() })
+    const reopened = await expectJson<{ incident: Record<string, unknown> }>(
+      await procurement.patch(path, { status: 'open', resolvedAt: null }),
+      200,
+    )
+    expect(reopened.incident).not.toHaveProperty('resolvedAt')
+  })
+
+  it('refuses an incident PATCH with a field incidents do not have, instead of dropping it silently', async () => {
+    const { vendor } = await createVendor(procurement, 'Incident Typo Co')
+    const opened = await expectJson<{ incident: { id: string } }>(
+      await procurement.post(`/api/vendors/${vendor.id}/incidents`, incidentInput()),
+      201,
+    )
+    await expectProblem(
+      await procurement.patch(`/api/vendors/${vendor.id}/incidents/${opened.incident.id}`, {
+        sevrity: 'low',
+      }),
+      422,
+      { errors: [{ path: 'sevrity', message: 'Unknown field "sevrity"' }] },
+    )
+    expect((await fetchVendor(auditor, vendor.id)).detail.version).toBe(2)
   })
 
   it('answers 404 for an incident the vendor does not have', async () => {
@@ -629,7 +703,7 @@ describe('the scoring model', () => {
     const { revision } = await ciso.json<{ revision: number }>('/api/scoring/model')
     const weights = { ...DEFAULT_WEIGHTS, exposure: { ...DEFAULT_WEIGHTS.exposure, bogus: 5 } }
     await expectProblem(await ciso.put('/api/scoring/model', { weights, revision }), 422, {
-      paths: ['weights.exposure'],
+      paths: ['weights.exposure.bogus'],
     })
     expect((await ciso.json<{ revision: number }>('/api/scoring/model')).revision).toBe(revision)
   })

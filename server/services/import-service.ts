@@ -2,38 +2,26 @@
  * Spreadsheet imports: every row's outcome in a dry run (create, update by name, unchanged, or error with column
  * and reason); the real run applies all rows in one transaction, or none when any row is in error.
  */
-import type { Incident, Vendor } from '../../src/domain'
-import { ImportFileError, parseImportFile, type CellError, type ParsedImport } from '../import/parse-import'
+import type { ImportAction, ImportReport, Incident, RowOutcome, Vendor } from '../../src/domain'
+import { ImportFileError, parseImportFile, type ParsedImport } from '../import/parse-import'
 import { HttpProblem } from '../http/problem'
 import { newId } from './ids'
 import type { Actor, VendorService } from './vendor-service'
 
-export type ImportAction = 'create' | 'update' | 'unchanged' | 'error'
+// The report's shapes are the domain's zod schemas, so the SPA parses exactly what this service writes.
+export type { ImportAction, ImportReport, RowOutcome }
 
-export interface RowOutcome {
-  sheet: string
-  line: number
-  kind: 'vendors' | 'incidents'
-  action: ImportAction
-  /** The vendor the row creates, updates or adds an incident to. */
-  vendor: string | null
-  errors: CellError[]
-}
-
-export interface ImportReport {
-  file: string
-  format: 'csv' | 'xlsx'
-  dryRun: boolean
-  applied: boolean
-  counts: Record<ImportAction, number>
-  rows: RowOutcome[]
-}
+/**
+ * What an import needs of the inventory. The server passes its VendorService; the msw handlers pass the mock
+ * inventory, so the offline demo plans rows exactly as the server does.
+ */
+export type ImportTarget = Pick<VendorService, 'today' | 'findByName' | 'commitVendors'>
 
 const key = (name: string) => name.trim().toLowerCase()
 const sameIncident = (a: Omit<Incident, 'id'>, b: Omit<Incident, 'id'>) =>
   a.occurredAt === b.occurredAt && a.kind === b.kind && a.summary === b.summary
 
-export function createImportService(vendors: VendorService, log: (line: string) => void = () => {}) {
+export function createImportService(vendors: ImportTarget, log: (line: string) => void = () => {}) {
   function plan(parsed: ParsedImport) {
     const today = vendors.today()
     const rows: RowOutcome[] = []

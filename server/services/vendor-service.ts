@@ -3,9 +3,12 @@
  * model in memory (the database is the source of truth; this process is its only writer) so lists of 50,000
  * vendors filter, sort and score without a round trip per vendor.
  */
+import { isDeepStrictEqual } from 'node:util'
 import {
   computeScore,
   futureDateErrors,
+  incidentDateErrors,
+  type IncidentPatch,
   DEFAULT_WEIGHTS,
   Incident,
   IncidentInput,
@@ -23,13 +26,22 @@ import {
   vendorDetail,
   type ReviewInput,
   type RiskAcceptanceInput,
+  type ScoreNumbers,
   type ScoringWeights,
   type VendorListQuery,
   type VendorPatch,
   type VendorSummary,
 } from '../../src/domain'
 import type { z } from 'zod'
-import type { ScoreSnapshot, Store, UnitOfWork, VendorRecord } from '../db/store'
+import type {
+  FactScore,
+  RiskAcceptance,
+  ScoreOverride,
+  ScoreSnapshot,
+  Store,
+  UnitOfWork,
+  VendorRecord,
+} from '../db/store'
 import { HttpProblem } from '../http/problem'
 import { parseWith } from '../http/validate'
 import { newId } from './ids'
@@ -65,6 +77,9 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
   let weights: ScoringWeights = DEFAULT_WEIGHTS
   let modelRevision = 0
   let summaries = { key: '', byId: new Map<string, VendorSummary>() }
+  /** The day every vendor's dashboard facts are known to be scored for (null until checked). */
+  let factsAsOf: string | null = null
+  let dailyRun: Promise<number> | undefined
 
   const today = () => todayIsoDate(now())
 
@@ -112,18 +127,30 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     }
   }
 
+  /** Each vendor's score today, with these weights: for its snapshot and its dashboard facts alike. */
+  function scoresToday(vendors: Vendor[], w: ScoringWeights = weights) {
+    const asOf = today()
+    return vendors.map((vendor) => ({ vendor, score: computeScore(vendor, { asOf, weights: w }) }))
+  }
+
+  const factScore = (s: ScoreNumbers): FactScore => ({
+    asOf: s.asOf,
+    score: s.score,
+    tier: s.tier,
+    exposure: s.exposure,
+    likelihood: s.likelihood,
+  })
+
   /** Snapshots for the vendors whose score, tier or model version differ from their last one (or all, `always`). */
   function snapshotsFor(
-    vendors: Vendor[],
+    scored: { vendor: Vendor; score: ScoreNumbers }[],
     reason: string,
-    w: ScoringWeights = weights,
     { always = false } = {},
   ): ScoreSnapshot[] {
     const asOf = today()
     const recordedAt = now().toISOString()
     const out: ScoreSnapshot[] = []
-    for (const vendor of vendors) {
-      const s = computeScore(vendor, { asOf, weights: w })
+    for (const { vendor, score: s } of scored) {
       const last = latest.get(vendor.id)
       const unchanged =
         last?.score === s.score && last.tier === s.tier && last.modelVersion === s.modelVersion
@@ -150,11 +177,10 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     reason: string,
     extra: Partial<UnitOfWork> = {},
   ) {
-    const snapshots = snapshotsFor(
-      changes.map((c) => c.next),
-      reason,
-    )
-    const { at } = await store.commit({ actor: actor.username, vendors: changes, snapshots, audit, ...extra })
+    const scored = scoresToday(changes.map((c) => c.next))
+    const snapshots = snapshotsFor(scored, reason)
+    const vendors = changes.map((c, i) => ({ ...c, score: factScore(scored[i]!.score) }))
+    const { at } = await store.commit({ actor: actor.username, vendors, snapshots, audit, ...extra })
     for (const s of snapshots) latest.set(s.vendorId, s)
     // The commit wrote exactly these documents: keep them rather than reading back and re-validating each one.
     for (const { id, expectedVersion, next } of changes) {
@@ -169,6 +195,31 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     }
   }
 
+  /** One run at a time: the hourly timer and a dashboard request at midnight must not both rescore. */
+  function recordDailySnapshots(): Promise<number> {
+    dailyRun ??= (async () => {
+      const asOf = today()
+      const stale = new Set(factsAsOf === asOf ? [] : await store.dashboard.unscoredFacts(asOf))
+      const all = [...records.values()]
+      const scored = scoresToday(all.map((r) => r.vendor))
+      const snapshots = snapshotsFor(scored, 'daily rescore')
+      const rescores = all.flatMap((r, i) =>
+        stale.has(r.vendor.id)
+          ? [{ vendorId: r.vendor.id, version: r.version, score: factScore(scored[i]!.score) }]
+          : [],
+      )
+      if (snapshots.length > 0 || rescores.length > 0) {
+        await store.commit({ actor: 'system', snapshots, rescores, audit: [] })
+      }
+      for (const s of snapshots) latest.set(s.vendorId, s)
+      factsAsOf = asOf
+      return snapshots.length
+    })().finally(() => {
+      dailyRun = undefined
+    })
+    return dailyRun
+  }
+
   function requireRecord(id: string): VendorRecord {
     const record = records.get(id)
     if (!record) throw new HttpProblem(404, 'Vendor not found', `No vendor has id ${id}`)
@@ -176,10 +227,14 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
   }
 
   function refuseFutureIncident(incident: Incident) {
-    if (incident.occurredAt > today()) {
-      throw new HttpProblem(422, 'Invalid incident', `occurredAt: cannot be after today (${today()})`, [
-        { path: 'occurredAt', message: `Cannot be after today (${today()})` },
-      ])
+    const errors = incidentDateErrors(incident, today())
+    if (errors.length > 0) {
+      throw new HttpProblem(
+        422,
+        'Invalid incident',
+        errors.map((e) => `${e.path}: ${e.message[0]!.toLowerCase()}${e.message.slice(1)}`).join('; '),
+        errors,
+      )
     }
   }
 
@@ -277,6 +332,8 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
       const record = requireRecord(id)
       const expected = requireVersion(record, ifMatch)
       const next = validVendor(applyVendorPatch(record.vendor, patch))
+      // Nothing changes (an empty patch, or the values it already has): no new version, no audit entry.
+      if (isDeepStrictEqual(next, record.vendor)) return detail(record)
       await commitVendors(
         actor,
         [{ id, expectedVersion: expected, next }],
@@ -333,13 +390,12 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
       return { incident, vendor: detail(requireRecord(vendorId)) }
     },
 
-    async updateIncident(vendorId: string, incidentId: string, patch: Record<string, unknown>, actor: Actor) {
+    async updateIncident(vendorId: string, incidentId: string, patch: IncidentPatch, actor: Actor) {
       const record = requireRecord(vendorId)
       const before = requireIncident(record, incidentId)
-      const { id: _id, ...changes } = patch
       const incident = parseWith(
         Incident,
-        { ...mergePatch(changes, before), id: incidentId },
+        { ...mergePatch(patch, before), id: incidentId },
         'Invalid incident',
       )
       refuseFutureIncident(incident)
@@ -492,13 +548,22 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
 
     /** Replaces the weights and rescoring every vendor, with a snapshot for each, in one transaction. */
     async putModel(next: ScoringWeights, expectedRevision: number, actor: Actor) {
-      const all = [...records.values()].map((r) => r.vendor)
+      const all = [...records.values()]
+      const scored = scoresToday(
+        all.map((r) => r.vendor),
+        next,
+      )
       // Every vendor gets a snapshot on a model change, even where the score did not move, to mark the new model.
-      const snapshots = snapshotsFor(all, 'scoring model changed', next, { always: true })
+      const snapshots = snapshotsFor(scored, 'scoring model changed', { always: true })
       await store.commit({
         actor: actor.username,
         scoringModel: { expectedRevision, weights: next },
         snapshots,
+        rescores: all.map((r, i) => ({
+          vendorId: r.vendor.id,
+          version: r.version,
+          score: factScore(scored[i]!.score),
+        })),
         audit: [
           {
             action: 'model.update',
@@ -515,17 +580,29 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
       return { weights, revision: modelRevision, modelVersion: MODEL_VERSION, rescored: all.length }
     },
 
-    /** Records a snapshot for every vendor whose score moved since its last one (decay, lapsed acceptance). */
-    async recordDailySnapshots() {
-      const snapshots = snapshotsFor(
-        [...records.values()].map((r) => r.vendor),
-        'daily rescore',
-      )
-      if (snapshots.length === 0) return 0
-      await store.commit({ actor: 'system', snapshots, audit: [] })
-      for (const s of snapshots) latest.set(s.vendorId, s)
-      return snapshots.length
+    /**
+     * Records a snapshot for every vendor whose score moved since its last one (decay, lapsed acceptance), and
+     * rescores the dashboard facts of every vendor not yet scored for today, in one transaction.
+     */
+    recordDailySnapshots,
+
+    /** Makes sure the dashboard's facts are scored for today (a day may have begun since the last rescore). */
+    async ensureFactsScored() {
+      if (factsAsOf !== today()) await recordDailySnapshots()
     },
+
+    /** Every vendor's score numbers as of `asOf`, for the dashboard on a day the facts are not scored for. */
+    scoresAsOf: (asOf: string): ScoreOverride[] =>
+      [...records.values()].map(({ vendor }) => {
+        const s = computeScore(vendor, { asOf, weights })
+        return {
+          vendorId: vendor.id,
+          score: s.score,
+          tier: s.tier,
+          exposure: s.exposure,
+          likelihood: s.likelihood,
+        }
+      }),
 
     /** Seeds vendors (demo data, imports) in one transaction. */
     async createMany(vendors: Vendor[], actor: Actor, reason: string) {
@@ -535,6 +612,88 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
         vendors.map((v) => ({ action: 'vendor.create', entityType: 'vendor', entityId: v.id, after: v })),
         reason,
       )
+    },
+
+    /**
+     * Loads a full export into an empty database in one transaction: the weights (when they differ from those in
+     * force), the vendors with their ids, and their risk acceptances as recorded, each with its audit entry, so the
+     * restored log replays to the same register. `audit` adds the restore's own entries.
+     */
+    async restore(
+      input: {
+        vendors: Vendor[]
+        weights: ScoringWeights
+        acceptances: { vendorId: string; acceptance: RiskAcceptance }[]
+      },
+      audit: UnitOfWork['audit'],
+      actor: Actor,
+    ) {
+      if (records.size > 0 || (await store.countVendors()) > 0) {
+        throw new HttpProblem(
+          409,
+          'Database not empty',
+          'A restore only loads into a database without vendors; start a new one with DEMO_DATA=0.',
+        )
+      }
+      const vendorsIn = input.vendors.map((v) => validVendor(v))
+      const changeModel = !isDeepStrictEqual(input.weights, weights)
+      const scored = scoresToday(vendorsIn, input.weights)
+      const snapshots = snapshotsFor(scored, 'restored from an export')
+      const { at } = await store.commit({
+        actor: actor.username,
+        ...(changeModel && { scoringModel: { expectedRevision: modelRevision, weights: input.weights } }),
+        vendors: scored.map(({ vendor, score }) => ({
+          id: vendor.id,
+          expectedVersion: null,
+          next: vendor,
+          score: factScore(score),
+        })),
+        riskAcceptances: input.acceptances,
+        snapshots,
+        audit: [
+          ...(changeModel
+            ? [
+                {
+                  action: 'model.update',
+                  entityType: 'scoring_model',
+                  entityId: 'current',
+                  before: weights,
+                  after: input.weights,
+                },
+              ]
+            : []),
+          ...vendorsIn.map((v) => ({
+            action: 'vendor.create',
+            entityType: 'vendor',
+            entityId: v.id,
+            after: v,
+          })),
+          ...input.acceptances.map(({ vendorId, acceptance }) => ({
+            action: 'risk.accept',
+            entityType: 'vendor',
+            entityId: vendorId,
+            before: null,
+            after: acceptance,
+          })),
+          ...audit,
+        ],
+      })
+      if (changeModel) {
+        weights = input.weights
+        modelRevision += 1
+      }
+      for (const s of snapshots) latest.set(s.vendorId, s)
+      const accepted = new Map(input.acceptances.map((a) => [a.vendorId, a.acceptance]))
+      for (const vendor of vendorsIn) {
+        remember({
+          vendor,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+          riskAcceptance: accepted.get(vendor.id) ?? null,
+        })
+      }
+      return { modelRevision }
     },
 
     findByName: (name: string) => {

@@ -60,6 +60,8 @@ export interface ExpectedProblem {
   /** The distinct `errors[].path`, in order of first appearance. */
   paths?: string[]
   detail?: string | RegExp
+  /** The whole `errors` list, paths and messages. */
+  errors?: { path: string; message: string }[]
 }
 
 /** Asserts an RFC 9457 problem response with the given status and returns its parsed body. */
@@ -79,6 +81,7 @@ export async function expectProblem(
     // One field may fail several checks (1e300 is neither a safe integer nor under the maximum): compare the set.
     expect([...new Set(problem.errors?.map((e) => e.path))]).toEqual(expected.paths)
   }
+  if (expected.errors !== undefined) expect(problem.errors).toEqual(expected.errors)
   if (typeof expected.detail === 'string') expect(problem.detail).toBe(expected.detail)
   else if (expected.detail) expect(problem.detail).toMatch(expected.detail)
   return { ...body, ...problem }

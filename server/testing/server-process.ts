@@ -23,7 +23,15 @@ export interface ServerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+export interface StartOptions {
+  /** How long the server may take to listen; a large DEMO_SIZE seeds for a while first. Default 20 s. */
+  startTimeoutMs?: number
+}
+
+export async function startServer(
+  env: Record<string, string> = {},
+  { startTimeoutMs = 20_000 }: StartOptions = {},
+): Promise<ServerProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'vendor-risk-api-'))
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
@@ -50,7 +58,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   }
   let started = false
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${output}`)), 20_000)
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in ${startTimeoutMs / 1000} s:\n${output}`)),
+      startTimeoutMs,
+    )
     child.stdout.on('data', () => {
       const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
       if (match && !started) {

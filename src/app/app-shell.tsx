@@ -6,7 +6,11 @@ import { useSession, useSignOut } from '../features/auth/api/session'
 /** Pages in the main navigation and what a role needs to see them; the server enforces the same permissions. */
 const NAV: { to: string; label: string; permission: Permission; end?: boolean }[] = [
   { to: '/vendors', label: 'Vendors', permission: 'vendors:read', end: true },
+  { to: '/dashboard', label: 'Dashboard', permission: 'vendors:read' },
+  { to: '/reports', label: 'Reports', permission: 'exports:read' },
+  { to: '/audit', label: 'Audit log', permission: 'audit:read' },
   { to: '/reviews', label: 'Reviews', permission: 'vendors:read' },
+  { to: '/vendors/import', label: 'Import', permission: 'imports:write' },
 ]
 
 /** Header with navigation and the signed-in user; pages render below it. */

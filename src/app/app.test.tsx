@@ -65,10 +65,10 @@ describe('App', () => {
   })
 
   it.each([
-    ['procurement', ['Vendors', 'Reviews']],
-    ['admin', ['Vendors', 'Reviews']],
-    ['ciso', ['Vendors', 'Reviews']],
-    ['auditor', ['Vendors', 'Reviews']],
+    ['procurement', ['Vendors', 'Dashboard', 'Audit log', 'Reviews', 'Import']],
+    ['admin', ['Vendors', 'Dashboard', 'Reports', 'Audit log', 'Reviews', 'Import']],
+    ['ciso', ['Vendors', 'Dashboard', 'Reports', 'Audit log', 'Reviews']],
+    ['auditor', ['Vendors', 'Dashboard', 'Reports', 'Audit log', 'Reviews']],
   ] as const)('offers %s the pages its role may use', async (role, pages) => {
     setMockSession(role)
     renderApp()

@@ -71,3 +71,38 @@ export const VENDOR_STATUS_LABELS: Record<VendorStatus, string> = {
   onboarding: 'Onboarding',
   offboarded: 'Offboarded',
 }
+
+/** The fields a person edits on a vendor, by dotted path, with the names forms and change lists show for them. */
+export const VENDOR_FIELD_LABELS = {
+  name: 'Name',
+  category: 'Category',
+  owner: 'Owner',
+  description: 'Description',
+  website: 'Website',
+  status: 'Status',
+  contractEnd: 'Contract ends',
+  'access.dataClasses': 'Data classes',
+  'access.records': 'Records held',
+  'access.dataLocation': 'Where our data lives',
+  'access.networkAccess': 'Network access',
+  'access.criticality': 'Business criticality',
+  'access.fourthParties': 'Sub-processors',
+  'controls.certifications': 'Certifications',
+  'controls.mfa': 'MFA enforced',
+  'controls.encryptionAtRest': 'Encryption at rest',
+  'controls.lastAssessedAt': 'Last assessed',
+} as const
+export type VendorFieldPath = keyof typeof VENDOR_FIELD_LABELS
+
+export const INCIDENT_FIELD_LABELS = {
+  kind: 'Kind',
+  severity: 'Severity',
+  occurredAt: 'Occurred on',
+  status: 'Status',
+  resolvedAt: 'Resolved on',
+  recordsExposed: 'Records exposed',
+  notifiedAfterDays: 'Told us after (days)',
+  summary: 'Summary',
+  source: 'Source',
+} as const
+export type IncidentFieldPath = keyof typeof INCIDENT_FIELD_LABELS

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'audit:read',
   'exports:read',
   'users:manage',
+  /** Load a full JSON export into an empty database. */
+  'data:restore',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

@@ -4,7 +4,7 @@ import type { ScoringWeights } from './scoring/model'
 import { computeScore, type ScoreNumbers } from './scoring/measure-vendor'
 import { scoreVendor } from './scoring/score-vendor'
 import type { RiskAcceptanceDto, VendorDetailResponse, VendorSummary } from './schemas/api'
-import type { Vendor } from './schemas/vendor'
+import type { Incident, Vendor } from './schemas/vendor'
 
 export function summarizeVendor(
   vendor: Vendor,
@@ -26,6 +26,7 @@ export function summarizeVendor(
     owner: vendor.owner,
     status: vendor.status,
     dataClasses: vendor.access.dataClasses,
+    fourthParties: vendor.access.fourthParties,
     records: vendor.access.records,
     dataLocation: vendor.access.dataLocation,
     outsidePerimeter:
@@ -75,9 +76,33 @@ export function futureDateErrors(vendor: Pick<Vendor, 'controls' | 'incidents'>,
     errors.push({ path: 'controls.lastAssessedAt', message: `Cannot be after today (${today})` })
   }
   vendor.incidents.forEach((incident, i) => {
-    if (incident.occurredAt > today) {
-      errors.push({ path: `incidents.${i}.occurredAt`, message: `Cannot be after today (${today})` })
-    }
+    errors.push(
+      ...incidentDateErrors(incident, today).map((e) => ({ ...e, path: `incidents.${i}.${e.path}` })),
+    )
   })
+  return errors
+}
+
+/**
+ * An incident's dates: none after today; a resolution date only on a resolved incident, and not before it
+ * occurred. Paths are the incident's fields.
+ */
+export function incidentDateErrors(
+  incident: Pick<Incident, 'occurredAt' | 'resolvedAt' | 'status'>,
+  today: string,
+) {
+  const errors: { path: string; message: string }[] = []
+  if (incident.occurredAt > today) {
+    errors.push({ path: 'occurredAt', message: `Cannot be after today (${today})` })
+  }
+  if (incident.resolvedAt !== undefined) {
+    if (incident.status !== 'resolved') {
+      errors.push({ path: 'resolvedAt', message: 'Only a resolved incident has a resolution date' })
+    } else if (incident.resolvedAt > today) {
+      errors.push({ path: 'resolvedAt', message: `Cannot be after today (${today})` })
+    } else if (incident.resolvedAt < incident.occurredAt) {
+      errors.push({ path: 'resolvedAt', message: `Cannot be before it occurred (${incident.occurredAt})` })
+    }
+  }
   return errors
 }

@@ -1,12 +1,15 @@
 /** The inventory's filters and sort orders, shared by the server's list, the msw handlers and the SPA's grid. */
 import type { VendorSortKey, VendorSummary } from './schemas/api'
-import type { DataLocation, NetworkAccess, VendorStatus } from './schemas/vendor'
+import type { DataClass, DataLocation, NetworkAccess, VendorStatus } from './schemas/vendor'
 import type { Tier } from './scoring/model'
 
 const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 /** The inventory's default order: highest score first, then by name, then by id so the order is total. */
-export function byScoreThenName(a: VendorSummary, b: VendorSummary): number {
+export function byScoreThenName(
+  a: Pick<VendorSummary, 'score' | 'name' | 'id'>,
+  b: Pick<VendorSummary, 'score' | 'name' | 'id'>,
+): number {
   return b.score - a.score || nameOrder.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
@@ -70,12 +73,31 @@ export interface VendorFilter {
   outsidePerimeter?: boolean | undefined
   openIncident?: boolean | undefined
   reviewOverdue?: boolean | undefined
+  /** Holds any of these data classes. */
+  dataClass?: readonly DataClass[] | undefined
+  /** Uses this sub-processor; names compare trimmed and case-insensitively, as the dashboard groups them. */
+  fourthParty?: string | undefined
+  /**
+   * A region of the risk map. Lower bounds are inclusive and upper bounds exclusive, so neighbouring regions
+   * (40–45, 45–50) never share a vendor; leave the upper bound out to reach 100.
+   */
+  exposureMin?: number | undefined
+  exposureMax?: number | undefined
+  likelihoodMin?: number | undefined
+  likelihoodMax?: number | undefined
 }
+
+/** The filter's score ranges, for a filter bar to show and clear them. */
+export const RANGE_FILTER_KEYS = ['exposureMin', 'exposureMax', 'likelihoodMin', 'likelihoodMax'] as const
 
 /** A list filter that is absent or empty (`?tier=`) filters nothing. */
 const inList = <T>(list: readonly T[] | undefined, value: T) =>
   !list || list.length === 0 || list.includes(value)
 const is = (wanted: boolean | undefined, actual: boolean) => wanted === undefined || wanted === actual
+const inRange = (value: number, min: number | undefined, max: number | undefined) =>
+  (min === undefined || value >= min) && (max === undefined || value < max)
+const holdsAny = <T>(wanted: readonly T[] | undefined, held: readonly T[]) =>
+  !wanted || wanted.length === 0 || wanted.some((w) => held.includes(w))
 
 export function filterVendorSummaries(
   items: readonly VendorSummary[],
@@ -83,6 +105,7 @@ export function filterVendorSummaries(
 ): VendorSummary[] {
   const needle = filter.q?.trim().toLowerCase()
   const category = filter.category?.trim().toLowerCase()
+  const fourthParty = filter.fourthParty?.trim().toLowerCase()
   return items.filter(
     (v) =>
       (!needle ||
@@ -96,6 +119,10 @@ export function filterVendorSummaries(
       inList(filter.networkAccess, v.networkAccess) &&
       is(filter.outsidePerimeter, v.outsidePerimeter) &&
       is(filter.openIncident, v.openIncidents > 0) &&
-      is(filter.reviewOverdue, v.reviewOverdue),
+      is(filter.reviewOverdue, v.reviewOverdue) &&
+      holdsAny(filter.dataClass, v.dataClasses) &&
+      (!fourthParty || v.fourthParties.some((name) => name.trim().toLowerCase() === fourthParty)) &&
+      inRange(v.exposure, filter.exposureMin, filter.exposureMax) &&
+      inRange(v.likelihood, filter.likelihoodMin, filter.likelihoodMax),
   )
 }

@@ -16,3 +16,24 @@ export function formatRelative(iso: string, asOf: string): string {
   if (abs < 548) return relative.format(Math.round(days / 30.44), 'month')
   return relative.format(Math.round(days / 365.25), 'year')
 }
+
+const byteUnits = [
+  {
+    size: 1024 * 1024,
+    format: new Intl.NumberFormat(undefined, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }),
+  },
+  {
+    size: 1024,
+    format: new Intl.NumberFormat(undefined, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }),
+  },
+  {
+    size: 1,
+    format: new Intl.NumberFormat(undefined, { style: 'unit', unit: 'byte', maximumFractionDigits: 0 }),
+  },
+]
+
+/** 3_500_000 → "3.3 MB": binary multiples, as the server's upload limit (20 MB = 20 × 1024 × 1024 bytes) is. */
+export function formatBytes(bytes: number): string {
+  const unit = byteUnits.find((u) => bytes >= u.size) ?? byteUnits[byteUnits.length - 1]!
+  return unit.format.format(bytes / unit.size)
+}

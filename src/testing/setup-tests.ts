@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, vi } from 'vitest'
-import { resetMockVendors, setMockSession } from '../../mocks/handlers'
+import { resetMockExports, resetMockVendors, setMockSession } from '../../mocks/handlers'
 import { mockServer } from '../../mocks/node'
 
 // jsdom fetch needs absolute URLs; the SPA calls its own origin.
@@ -15,6 +15,7 @@ afterEach(() => {
   cleanup()
   mockServer.resetHandlers()
   resetMockVendors()
+  resetMockExports()
   setMockSession('procurement')
 })
 afterAll(() => mockServer.close())

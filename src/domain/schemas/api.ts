@@ -5,6 +5,8 @@ import {
   CRITICALITY_LEVELS,
   DATA_CLASSES,
   DATA_LOCATIONS,
+  Incident,
+  IncidentInput,
   IsoDate,
   NETWORK_ACCESS_LEVELS,
   Vendor,
@@ -20,6 +22,11 @@ export const VendorSummary = z.object({
   owner: z.string(),
   status: z.enum(VENDOR_STATUSES),
   dataClasses: z.array(z.enum(DATA_CLASSES)),
+  /**
+   * The vendor's sub-processors, so the list can filter by one. About 10 % more JSON at 50,000 vendors (2.5 names
+   * each); the alternative, asking the server for the ids behind each sub-processor, would cost a second request.
+   */
+  fourthParties: z.array(z.string()),
   records: z.number().int().min(0),
   dataLocation: z.enum(DATA_LOCATIONS),
   /** Our data sits in the vendor's own environment, beyond our monitoring. */
@@ -106,6 +113,8 @@ export const Problem = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Extension member of a 412: the version the resource has now (null when it was deleted meanwhile). */
+  currentVersion: z.number().int().nullable().optional(),
 })
 export type Problem = z.infer<typeof Problem>
 
@@ -126,7 +135,20 @@ export const VendorPatch = z
   .strict()
 export type VendorPatch = z.infer<typeof VendorPatch>
 
-export const IncidentPatch = z.record(z.string(), z.unknown())
+/** PATCH …/incidents/:incidentId: any of the incident's fields; null removes an optional one. Unknown keys are refused. */
+export const IncidentPatch = IncidentInput.partial()
+  .extend({
+    notifiedAfterDays: IncidentInput.shape.notifiedAfterDays.unwrap().nullable(),
+    source: IncidentInput.shape.source.unwrap().nullable(),
+    resolvedAt: IncidentInput.shape.resolvedAt.unwrap().nullable(),
+  })
+  .partial()
+  .strict()
+export type IncidentPatch = z.infer<typeof IncidentPatch>
+
+/** POST /api/vendors/:id/incidents and PATCH …/incidents/:incidentId: the incident as stored, and the vendor now. */
+export const IncidentChangeResponse = z.object({ incident: Incident, vendor: VendorDetailResponse })
+export type IncidentChangeResponse = z.infer<typeof IncidentChangeResponse>
 
 export const ReviewInput = z
   .object({
@@ -178,6 +200,13 @@ const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
     )
     .pipe(z.array(z.enum(values)))
 
+/** A score bound, 0–100; `exposureMin=` (empty) is no bound rather than 0. */
+const rangeParam = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : Number(s)))
+  .pipe(z.number('Expected a number from 0 to 100').min(0).max(100).optional())
+
 export const VENDOR_SORT_KEYS = [
   'score',
   'name',
@@ -203,6 +232,15 @@ export const VendorListQuery = z.object({
   outsidePerimeter: booleanParam.optional(),
   openIncident: booleanParam.optional(),
   reviewOverdue: booleanParam.optional(),
+  /** Holds any of these data classes. */
+  dataClass: listOf(DATA_CLASSES).optional(),
+  /** Uses this sub-processor (the name compared case-insensitively). */
+  fourthParty: z.string().max(200).optional(),
+  /** A region of the risk map: each lower bound is inclusive, each upper bound exclusive. */
+  exposureMin: rangeParam.optional(),
+  exposureMax: rangeParam.optional(),
+  likelihoodMin: rangeParam.optional(),
+  likelihoodMax: rangeParam.optional(),
   sort: z.enum(VENDOR_SORT_KEYS).default('score'),
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(50_000).default(100),

@@ -94,6 +94,8 @@ export const Incident = z.object({
     .min(0, 'Records exposed cannot be negative')
     .max(Number.MAX_SAFE_INTEGER),
   status: z.enum(INCIDENT_STATUSES),
+  /** When it was closed; informational (decay runs from `occurredAt`), and never before it occurred. */
+  resolvedAt: IsoDate.optional(),
   notifiedAfterDays: z
     .number()
     .int('Days must be a whole number')

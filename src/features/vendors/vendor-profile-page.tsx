@@ -1,28 +1,30 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { ProblemMessage } from '../../components/problem-message'
 import { RelativeDate } from '../../components/relative-date'
 import {
+  can,
   CERTIFICATION_LABELS,
   CRITICALITY_LABELS,
   DATA_CLASS_LABELS,
   DATA_LOCATION_LABELS,
-  formatCompact,
   formatWhole,
-  INCIDENT_KIND_LABELS,
-  INCIDENT_STATUS_LABELS,
   NETWORK_ACCESS_LABELS,
-  SEVERITY_LABELS,
   VENDOR_STATUS_LABELS,
-  type VendorDetailResponse,
+  whoCan,
+  type Permission,
+  type RoleName,
 } from '../../domain'
 import { ApiError } from '../../lib/api-client'
 import { formatDate } from '../../lib/format-ui'
+import { useSession } from '../auth/api/session'
 import { useVendor } from './api/get-vendor'
 import { useVendorHistory } from './api/get-vendor-history'
 import { FactorList } from './components/factor-list'
+import { IncidentsSection } from './components/incident-timeline'
 import { ScoreSummary } from './components/score-summary'
 import { ReviewForm } from './components/review-form'
+import { VendorEditForm } from './components/vendor-edit-form'
 import { WhatIfPanel } from './components/what-if-panel'
 
 // recharts is large: it loads with the first profile, not with the inventory.
@@ -42,43 +44,33 @@ function Facts({ items }: { items: [string, React.ReactNode][] }) {
   )
 }
 
-function IncidentTimeline({ detail }: { detail: VendorDetailResponse }) {
-  const decay = new Map(detail.score.factors.filter((f) => f.incidentId).map((f) => [f.incidentId!, f]))
-  const incidents = [...detail.vendor.incidents].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))
-  if (incidents.length === 0) return <p className="muted">No incidents recorded.</p>
-  return (
-    <ol className="timeline">
-      {incidents.map((i) => {
-        const factor = decay.get(i.id)
-        return (
-          <li key={i.id} className={i.status === 'open' ? 'incident open' : 'incident'}>
-            <div className="incident-head">
-              <strong>{INCIDENT_KIND_LABELS[i.kind]}</strong>
-              <span className={`severity severity-${i.severity}`}>{SEVERITY_LABELS[i.severity]}</span>
-              <span className="incident-status">{INCIDENT_STATUS_LABELS[i.status]}</span>
-              <time dateTime={i.occurredAt} title={formatDate(i.occurredAt)}>
-                {formatDate(i.occurredAt)}
-              </time>
-            </div>
-            <p>{i.summary}</p>
-            <p className="muted small">
-              {i.recordsExposed > 0 ? `${formatCompact(i.recordsExposed)} records exposed · ` : ''}
-              {i.notifiedAfterDays !== undefined ? `told us after ${i.notifiedAfterDays} days · ` : ''}
-              {factor
-                ? `counts ${Math.round((factor.decay ?? 1) * 100)} % today (${factor.points.toFixed(1)} points)`
-                : `after ${detail.score.asOf}, not yet counted`}
-            </p>
-          </li>
-        )
-      })}
-    </ol>
-  )
+/** What a role may not do, said with who can: "Procurement or an admin edits vendors; your role (ciso) reads them." */
+function readOnlyNote(role: RoleName | undefined, permission: Permission, action: string): string | null {
+  if (role === undefined || can(role, permission)) return null
+  const who = whoCan(permission)
+  return `${who.charAt(0).toUpperCase()}${who.slice(1)} ${action}; your role (${role}) reads them.`
 }
 
 export function VendorProfilePage() {
   const { id = '' } = useParams()
   const { data, error, isPending, refetch } = useVendor(id)
   const history = useVendorHistory(id)
+  const { data: session } = useSession()
+  const role = session?.role
+  // The id of the vendor being edited, so following a link to another vendor does not carry the form over.
+  const [editingId, setEditingId] = useState<string | null>(null)
+  const editing = editingId === id
+  const [saved, setSaved] = useState(false)
+  const editButton = useRef<HTMLButtonElement>(null)
+  const focusEditButton = useRef(false)
+
+  useEffect(() => {
+    // Back to the Edit button once the form closes, so keyboard users carry on where they were.
+    if (!editing && focusEditButton.current) {
+      focusEditButton.current = false
+      editButton.current?.focus()
+    }
+  }, [editing])
 
   if (isPending) return <div className="skeleton" aria-busy="true" aria-label="Loading vendor" />
   if (error) {
@@ -100,6 +92,9 @@ export function VendorProfilePage() {
   }
 
   const { vendor, score, summary, riskAcceptance } = data
+  const mayEdit = role !== undefined && can(role, 'vendors:write')
+  const mayWriteIncidents = role !== undefined && can(role, 'incidents:write')
+  const editNote = readOnlyNote(role, 'vendors:write', 'edits vendors')
   const access = vendor.access
   const controls = vendor.controls
   return (
@@ -122,9 +117,41 @@ export function VendorProfilePage() {
             )}
           </p>
           {vendor.description && <p>{vendor.description}</p>}
+          {mayEdit && !editing && (
+            <p className="profile-actions">
+              <button
+                type="button"
+                ref={editButton}
+                onClick={() => {
+                  setSaved(false)
+                  setEditingId(id)
+                }}
+              >
+                Edit vendor
+              </button>
+              {saved && (
+                <span role="status" className="muted small">
+                  Changes saved.
+                </span>
+              )}
+            </p>
+          )}
+          {editNote && <p className="muted small">{editNote}</p>}
         </div>
         <ScoreSummary score={score} />
       </header>
+
+      {editing && (
+        <VendorEditForm
+          key={`edit-${vendor.id}`}
+          detail={data}
+          onClose={(didSave) => {
+            focusEditButton.current = true
+            setSaved(didSave)
+            setEditingId(null)
+          }}
+        />
+      )}
 
       {summary.outsidePerimeter && (
         <p className="callout danger">
@@ -243,10 +270,12 @@ export function VendorProfilePage() {
         </div>
       </div>
 
-      <section className="panel" aria-labelledby="incidents-title">
-        <h2 id="incidents-title">Incidents, newest first</h2>
-        <IncidentTimeline detail={data} />
-      </section>
+      <IncidentsSection
+        key={`incidents-${vendor.id}`}
+        detail={data}
+        canWrite={mayWriteIncidents}
+        readOnlyNote={readOnlyNote(role, 'incidents:write', 'records incidents')}
+      />
     </article>
   )
 }

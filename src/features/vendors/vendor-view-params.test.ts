@@ -16,6 +16,12 @@ describe('the inventory view in the URL', () => {
         outsidePerimeter: true,
         openIncident: false,
         reviewOverdue: undefined,
+        dataClass: undefined,
+        fourthParty: undefined,
+        exposureMin: undefined,
+        exposureMax: undefined,
+        likelihoodMin: undefined,
+        likelihoodMax: undefined,
       },
       sort: { key: 'name', order: 'asc' },
       selected: 'ven-1',
@@ -31,5 +37,32 @@ describe('the inventory view in the URL', () => {
     expect(view.filter.outsidePerimeter).toBeUndefined()
     expect(view.sort).toEqual({ key: 'score', order: 'desc' })
     expect(writeVendorView(view).toString()).toBe('tier=low')
+  })
+
+  it('reads and writes the data-class, sub-processor and risk-map range filters the dashboard links to', () => {
+    const search =
+      'dataClass=pii%2Cpayment&fourthParty=Amazon+Web+Services&exposureMin=40&exposureMax=45.5&likelihoodMin=65'
+    const view = readVendorView(new URLSearchParams(search))
+    expect(view.filter).toMatchObject({
+      dataClass: ['pii', 'payment'],
+      fourthParty: 'Amazon Web Services',
+      exposureMin: 40,
+      exposureMax: 45.5,
+      likelihoodMin: 65,
+      likelihoodMax: undefined,
+    })
+    expect(writeVendorView(view).toString()).toBe(search)
+  })
+
+  it('drops range bounds that are not scores from 0 to 100, and keeps a bound of 0', () => {
+    const view = readVendorView(
+      new URLSearchParams('exposureMin=-5&exposureMax=abc&likelihoodMin=0&likelihoodMax=101&dataClass=gold'),
+    )
+    expect(view.filter.exposureMin).toBeUndefined()
+    expect(view.filter.exposureMax).toBeUndefined()
+    expect(view.filter.likelihoodMin).toBe(0)
+    expect(view.filter.likelihoodMax).toBeUndefined()
+    expect(view.filter.dataClass).toBeUndefined()
+    expect(writeVendorView(view).toString()).toBe('likelihoodMin=0')
   })
 })

@@ -1,31 +1,11 @@
 /** The inventory view in the URL: filters, sort and the selected vendor, so a link reproduces the view. */
-import {
-  DATA_LOCATIONS,
-  DEFAULT_ORDER,
-  NETWORK_ACCESS_LEVELS,
-  TIERS,
-  VENDOR_SORT_KEYS,
-  VENDOR_STATUSES,
-  type VendorFilter,
-  type VendorSortKey,
-} from '../../domain'
+import { DEFAULT_ORDER, VENDOR_SORT_KEYS, type VendorFilter, type VendorSortKey } from '../../domain'
+import { readVendorFilter, writeVendorFilter } from '../../lib/vendor-filter-params'
 
 export interface VendorView {
   filter: VendorFilter
   sort: { key: VendorSortKey; order: 'asc' | 'desc' }
   selected: string | null
-}
-
-const listParam = <T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]) => {
-  const values = (params.get(name) ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v): v is T => (allowed as readonly string[]).includes(v))
-  return values.length > 0 ? values : undefined
-}
-const flagParam = (params: URLSearchParams, name: string) => {
-  const value = params.get(name)
-  return value === '1' ? true : value === '0' ? false : undefined
 }
 
 /** Unknown or malformed values are dropped, never an error: a hand-edited link still opens. */
@@ -35,17 +15,8 @@ export function readVendorView(params: URLSearchParams): VendorView {
     : 'score'
   const order = params.get('order')
   return {
-    filter: {
-      q: params.get('q') ?? undefined,
-      tier: listParam(params, 'tier', TIERS),
-      category: params.get('category') ?? undefined,
-      status: listParam(params, 'status', VENDOR_STATUSES),
-      dataLocation: listParam(params, 'dataLocation', DATA_LOCATIONS),
-      networkAccess: listParam(params, 'networkAccess', NETWORK_ACCESS_LEVELS),
-      outsidePerimeter: flagParam(params, 'outside'),
-      openIncident: flagParam(params, 'openIncident'),
-      reviewOverdue: flagParam(params, 'reviewOverdue'),
-    },
+    // Other pages link to slices of the inventory with the same parameters (src/lib/vendor-filter-params.ts).
+    filter: readVendorFilter(params),
     sort: { key, order: order === 'asc' || order === 'desc' ? order : DEFAULT_ORDER[key] },
     selected: params.get('selected'),
   }
@@ -53,17 +24,8 @@ export function readVendorView(params: URLSearchParams): VendorView {
 
 /** The shortest URL for a view: defaults are left out. */
 export function writeVendorView(view: VendorView): URLSearchParams {
-  const params = new URLSearchParams()
   const { filter, sort, selected } = view
-  if (filter.q) params.set('q', filter.q)
-  if (filter.tier?.length) params.set('tier', filter.tier.join(','))
-  if (filter.category) params.set('category', filter.category)
-  if (filter.status?.length) params.set('status', filter.status.join(','))
-  if (filter.dataLocation?.length) params.set('dataLocation', filter.dataLocation.join(','))
-  if (filter.networkAccess?.length) params.set('networkAccess', filter.networkAccess.join(','))
-  if (filter.outsidePerimeter !== undefined) params.set('outside', filter.outsidePerimeter ? '1' : '0')
-  if (filter.openIncident !== undefined) params.set('openIncident', filter.openIncident ? '1' : '0')
-  if (filter.reviewOverdue !== undefined) params.set('reviewOverdue', filter.reviewOverdue ? '1' : '0')
+  const params = writeVendorFilter(filter)
   if (sort.key !== 'score') params.set('sort', sort.key)
   if (sort.order !== DEFAULT_ORDER[sort.key]) params.set('order', sort.order)
   if (selected) params.set('selected', selected)

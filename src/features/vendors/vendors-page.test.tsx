@@ -90,6 +90,48 @@ describe('VendorsPage', () => {
     expect(rows.every((r) => within(r).queryByText('Critical'))).toBe(true)
   })
 
+  it('narrows the list to a risk-map region from a link, shows the range and lets the user clear it', async () => {
+    const user = userEvent.setup()
+    resetMockVendors([
+      // Exposure 47.8 and 11 with the factory's defaults.
+      createVendor({ id: 'v1', name: 'Deep Access Payroll', access: { dataClasses: ['pii', 'payment'] } }),
+      createVendor({ id: 'v2', name: 'Lunch Menus', access: { dataClasses: ['public'], records: 0 } }),
+    ])
+    const { router } = renderWithProviders(<VendorsPage />, {
+      route: '/vendors?exposureMin=0&exposureMax=40',
+    })
+    await screen.findByRole('grid')
+    const chips = screen.getByRole('list', { name: 'Filters from a link' })
+    expect(within(chips).getByText('0 to under 40')).toBeInTheDocument()
+    await waitFor(() => expect(rowNames()).toEqual(['Lunch Menus']))
+
+    await user.click(screen.getByRole('button', { name: 'Clear exposure filter (0 to under 40)' }))
+    await waitFor(() => expect(rowNames()).toHaveLength(2))
+    expect(router.state.location.search).toBe('')
+    expect(screen.queryByRole('list', { name: 'Filters from a link' })).not.toBeInTheDocument()
+  })
+
+  it('narrows the list to the vendors holding a data class or using a sub-processor, from a link', async () => {
+    resetMockVendors([
+      createVendor({
+        id: 'v1',
+        name: 'Payroll',
+        access: { dataClasses: ['pii'], fourthParties: ['Twilio'] },
+      }),
+      createVendor({ id: 'v2', name: 'Wiki', access: { dataClasses: ['internal'], fourthParties: [] } }),
+    ])
+    renderWithProviders(<VendorsPage />, { route: '/vendors?dataClass=pii' })
+    await screen.findByRole('grid')
+    expect(screen.getByRole('button', { name: 'Clear holds filter (PII)' })).toBeInTheDocument()
+    await waitFor(() => expect(rowNames()).toEqual(['Payroll']))
+
+    cleanup()
+    renderWithProviders(<VendorsPage />, { route: '/vendors?fourthParty=twilio' })
+    await screen.findByRole('grid')
+    expect(screen.getByText('twilio')).toBeInTheDocument()
+    await waitFor(() => expect(rowNames()).toEqual(['Payroll']))
+  })
+
   it('opens the vendor under the keyboard with Enter, and focuses search with /', async () => {
     const user = userEvent.setup()
     const { router } = renderWithProviders(<VendorsPage />)

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { RecordReviewResponse, type ReviewInput } from '../../../domain'
 import { sendJson } from '../../../lib/api-client'
-import { vendorQueryOptions } from './get-vendor'
+import { storeVendorDetail } from './vendor-cache'
 
 export function recordReview(id: string, input: ReviewInput) {
   return sendJson('POST', `/api/vendors/${encodeURIComponent(id)}/reviews`, input, RecordReviewResponse)
@@ -11,11 +11,7 @@ export function useRecordReview(id: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (input: ReviewInput) => recordReview(id, input),
-    onSuccess: async (result) => {
-      // The answer carries the vendor as it is now; the list's review dates and scores follow on refetch.
-      client.setQueryData(vendorQueryOptions(id).queryKey, result.vendor)
-      await client.invalidateQueries({ queryKey: ['vendors', 'list'] })
-      await client.invalidateQueries({ queryKey: ['vendors', 'history', id] })
-    },
+    // The answer carries the vendor as it is now, with its new review date and score.
+    onSuccess: (result) => storeVendorDetail(client, result.vendor),
   })
 }

@@ -1,10 +1,12 @@
 import { forwardRef } from 'react'
 import {
+  DATA_CLASS_LABELS,
   DATA_LOCATION_LABELS,
   DATA_LOCATIONS,
   NETWORK_ACCESS_LABELS,
   NETWORK_ACCESS_LEVELS,
   TIERS,
+  VENDOR_STATUS_LABELS,
   type VendorFilter,
 } from '../../../domain'
 
@@ -19,6 +21,72 @@ const toggle = <T,>(list: readonly T[] | undefined, value: T) => {
   return next.length > 0 ? next : undefined
 }
 
+/** "40 to under 70", "65 and above", "under 25": lower bounds are inclusive, upper bounds exclusive. */
+function describeRange(min: number | undefined, max: number | undefined): string | null {
+  if (min !== undefined && max !== undefined) return `${min} to under ${max}`
+  if (min !== undefined) return `${min} and above`
+  if (max !== undefined) return `under ${max}`
+  return null
+}
+
+interface ActiveFilter {
+  key: string
+  label: string
+  value: string
+  clear: Partial<VendorFilter>
+}
+
+/**
+ * Filters that arrive in links (from the dashboard's charts) and have no control of their own here: each shows as
+ * a chip the user can read and clear.
+ */
+function linkedFilters(filter: VendorFilter): ActiveFilter[] {
+  const active: ActiveFilter[] = []
+  if (filter.status?.length) {
+    active.push({
+      key: 'status',
+      label: 'Status',
+      value: filter.status.map((v) => VENDOR_STATUS_LABELS[v]).join(' or '),
+      clear: { status: undefined },
+    })
+  }
+  const exposure = describeRange(filter.exposureMin, filter.exposureMax)
+  if (exposure) {
+    active.push({
+      key: 'exposure',
+      label: 'Exposure',
+      value: exposure,
+      clear: { exposureMin: undefined, exposureMax: undefined },
+    })
+  }
+  const likelihood = describeRange(filter.likelihoodMin, filter.likelihoodMax)
+  if (likelihood) {
+    active.push({
+      key: 'likelihood',
+      label: 'Likelihood',
+      value: likelihood,
+      clear: { likelihoodMin: undefined, likelihoodMax: undefined },
+    })
+  }
+  if (filter.dataClass?.length) {
+    active.push({
+      key: 'dataClass',
+      label: 'Holds',
+      value: filter.dataClass.map((c) => DATA_CLASS_LABELS[c]).join(' or '),
+      clear: { dataClass: undefined },
+    })
+  }
+  if (filter.fourthParty) {
+    active.push({
+      key: 'fourthParty',
+      label: 'Sub-processor',
+      value: filter.fourthParty,
+      clear: { fourthParty: undefined },
+    })
+  }
+  return active
+}
+
 /** Search and filters of the inventory; every change goes to the URL through `onChange`. */
 export const VendorFilters = forwardRef<HTMLInputElement, VendorFiltersProps>(function VendorFilters(
   { filter, categories, onChange },
@@ -26,6 +94,7 @@ export const VendorFilters = forwardRef<HTMLInputElement, VendorFiltersProps>(fu
 ) {
   const set = (patch: Partial<VendorFilter>) => onChange({ ...filter, ...patch })
   const flag = (value: string) => (value === '' ? undefined : value === '1')
+  const linked = linkedFilters(filter)
   return (
     <div className="filters" role="search" aria-label="Filter vendors">
       <label className="search">
@@ -133,6 +202,25 @@ export const VendorFilters = forwardRef<HTMLInputElement, VendorFiltersProps>(fu
         />
         Only data outside our perimeter
       </label>
+      {linked.length > 0 && (
+        <ul className="filter-chips" aria-label="Filters from a link">
+          {linked.map((f) => (
+            <li key={f.key} className="filter-chip">
+              <span>
+                {f.label}: <span className="num">{f.value}</span>
+              </span>
+              <button
+                type="button"
+                className="filter-chip-clear"
+                aria-label={`Clear ${f.label.toLowerCase()} filter (${f.value})`}
+                onClick={() => set(f.clear)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   )
 })

@@ -1,0 +1,129 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { riskMapColumns, shapeRiskMap, type RiskMapPoint, type Tier } from '../../../domain'
+import { installChartLayout } from '../../../testing/chart-layout'
+import { answerDashboard } from '../../../testing/dashboard-fixtures'
+import { renderWithProviders } from '../../../testing/render'
+import { RiskMapCard } from './risk-map-card'
+
+installChartLayout({ width: 640, height: 380 })
+
+const tierOf = (score: number): Tier =>
+  score >= 65 ? 'critical' : score >= 45 ? 'high' : score >= 25 ? 'medium' : 'low'
+
+function vendorAt(i: number, exposure: number, likelihood: number, records = 1000): RiskMapPoint {
+  const score = Math.round(Math.sqrt(exposure * likelihood) * 10) / 10
+  return { id: `ven-${i}`, name: `Vendor ${i}`, tier: tierOf(score), score, exposure, likelihood, records }
+}
+
+const riskMap = (points: RiskMapPoint[]) => shapeRiskMap('2026-11-26', riskMapColumns(points))
+
+/** `count` vendors spread over the map by a fixed recipe: most low and medium, a few in the top corner. */
+function portfolio(count: number, severe: number): RiskMapPoint[] {
+  return Array.from({ length: count }, (_, i) =>
+    i < severe ? vendorAt(i, 70 + (i % 30), 70 + ((i * 7) % 30)) : vendorAt(i, (i * 37) % 60, (i * 53) % 40),
+  )
+}
+
+const marks = (container: HTMLElement) => container.querySelectorAll('.risk-map-chart .recharts-symbols')
+const squares = (container: HTMLElement) =>
+  container.querySelectorAll('.risk-map-chart g[pointer-events="none"] rect')
+
+describe('RiskMapCard', () => {
+  it('marks every vendor when there are few, and opens a vendor’s profile from its mark', async () => {
+    const user = userEvent.setup()
+    answerDashboard(
+      'risk-map',
+      riskMap([vendorAt(1, 20, 10), vendorAt(2, 90, 80, 2_000_000), vendorAt(3, 80, 70, 10_000_000)]),
+    )
+    const { container, router } = renderWithProviders(<RiskMapCard />)
+    expect(
+      await screen.findByRole('heading', {
+        name: '2 vendors sit in the critical band, holding 12M records, most pushed there by access',
+      }),
+    ).toBeInTheDocument()
+    expect(
+      await screen.findByRole('img', {
+        name: /^Risk map of 3 vendors.*: 2 critical, 0 high, 0 medium, 1 low/,
+      }),
+    )
+    expect(marks(container)).toHaveLength(3)
+    expect(squares(container)).toHaveLength(0)
+    expect(screen.getByText(/Click a mark to open the vendor/)).toBeInTheDocument()
+
+    const critical = container.querySelectorAll('.risk-map-chart .recharts-scatter-symbol')
+    await user.click(critical[critical.length - 1]!)
+    expect(router.state.location.pathname).toMatch(/^\/vendors\/ven-[23]$/)
+  })
+
+  it('draws the tier bands behind the points, at the model’s cut-offs', async () => {
+    answerDashboard('risk-map', riskMap([vendorAt(1, 20, 10)]))
+    const { container } = renderWithProviders(<RiskMapCard />)
+    await screen.findByRole('img', { name: /^Risk map/ })
+    expect([...container.querySelectorAll('.risk-bands text')].map((t) => t.textContent)).toEqual([
+      'Medium ≥ 25',
+      'High ≥ 45',
+      'Critical ≥ 65',
+    ])
+    expect(container.querySelectorAll('.risk-bands path')).toHaveLength(4)
+  })
+
+  it('stays usable at 50,000 vendors: density squares for everyone, marks for the 500 riskiest only', async () => {
+    answerDashboard('risk-map', riskMap(portfolio(50_000, 3_000)))
+    const { container } = renderWithProviders(<RiskMapCard />)
+    await screen.findByRole('img', { name: /^Risk map of 50,000 vendors/ }, { timeout: 10_000 })
+    await waitFor(() => expect(marks(container)).toHaveLength(500), { timeout: 10_000 })
+    expect(squares(container).length).toBeGreaterThan(10)
+    expect(squares(container).length).toBeLessThanOrEqual(400)
+    expect(screen.getByText(/are too many to mark one by one/)).toHaveTextContent(
+      'the 500 riskiest critical vendors keep their own mark',
+    )
+  }, 30_000)
+
+  it('offers the map as a table whose counts open their region of the inventory', async () => {
+    const user = userEvent.setup()
+    answerDashboard('risk-map', riskMap([vendorAt(1, 90, 95), vendorAt(2, 85, 99), vendorAt(3, 10, 30)]))
+    renderWithProviders(<RiskMapCard />)
+    await user.click(await screen.findByRole('button', { name: 'Show table' }))
+    const table = screen.getByRole('table')
+    const corner = within(table).getByRole('link', {
+      name: '2 vendors with exposure 80 to 100, likelihood 80 to 100',
+    })
+    expect(corner).toHaveAttribute(
+      'href',
+      '/vendors?status=active%2Conboarding&exposureMin=80&likelihoodMin=80',
+    )
+    expect(
+      within(table).getByRole('link', {
+        name: '1 vendor with exposure 0 to under 20, likelihood 20 to under 40',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/vendors?status=active%2Conboarding&exposureMin=0&exposureMax=20&likelihoodMin=20&likelihoodMax=40',
+    )
+  })
+
+  it('turns a drag across the map into a region that opens in the inventory, and clears it', async () => {
+    const user = userEvent.setup()
+    answerDashboard('risk-map', riskMap([vendorAt(1, 90, 95), vendorAt(2, 85, 99), vendorAt(3, 10, 30)]))
+    const { container } = renderWithProviders(<RiskMapCard />)
+    await screen.findByRole('img', { name: /^Risk map/ })
+    const brush = container.querySelector('.risk-brush')!
+    // The plot spans x 52–624 and y 10–324 px in a 640 × 380 chart (see the bands' path): drag from the middle
+    // of the map to its top-right corner.
+    fireEvent.pointerDown(brush, { clientX: 338, clientY: 167, pointerId: 1 })
+    fireEvent.pointerMove(brush, { clientX: 630, clientY: 5, pointerId: 1 })
+    fireEvent.pointerUp(brush, { clientX: 630, clientY: 5, pointerId: 1 })
+
+    const bar = await screen.findByRole('status')
+    expect(bar).toHaveTextContent('Selected exposure 50 to 100, likelihood 50 to 100: 2 vendors')
+    expect(within(bar).getByRole('link', { name: 'Open these 2 vendors' })).toHaveAttribute(
+      'href',
+      '/vendors?status=active%2Conboarding&exposureMin=50&likelihoodMin=50',
+    )
+    expect(container.querySelector('.risk-selection')).not.toBeNull()
+    await user.click(within(bar).getByRole('button', { name: 'Clear selection' }))
+    expect(screen.queryByRole('status')).not.toBeInTheDocument()
+  })
+})

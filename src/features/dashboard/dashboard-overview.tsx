@@ -1,0 +1,127 @@
+import { Link } from 'react-router'
+import {
+  formatShare,
+  formatWhole,
+  OPEN_INCIDENT_FILTER,
+  portfolioFilter,
+  REVIEW_OVERDUE_FILTER,
+  type VendorFilter,
+} from '../../domain'
+import { formatDate } from '../../lib/format-ui'
+import { vendorListHref } from '../../lib/vendor-filter-params'
+import { useExposure } from './api/get-exposure'
+import { useIncidentTrend } from './api/get-incident-trend'
+import { useReviewsByTier } from './api/get-reviews-by-tier'
+import { useTierDistribution } from './api/get-tier-distribution'
+import { ExposureCard } from './components/exposure-card'
+import { FourthPartyCard } from './components/fourth-party-card'
+import { IncidentCard } from './components/incident-card'
+import { ReviewsCard } from './components/reviews-card'
+import { RiskMapCard } from './components/risk-map-card'
+import { RiskTrendCard } from './components/risk-trend-card'
+import { TierDistributionCard } from './components/tier-distribution-card'
+import { TopRisksCard } from './components/top-risks-card'
+
+interface HeadlineProps {
+  /** Undefined while loading; null when the figure could not be loaded (its card shows why). */
+  value: string | null | undefined
+  label: string
+  filter: VendorFilter
+}
+
+function Headline({ value, label, filter }: HeadlineProps) {
+  if (value === undefined) {
+    return (
+      <li className="headline" aria-busy="true">
+        <span className="skeleton headline-skeleton" />
+        <span className="headline-label">{label}</span>
+      </li>
+    )
+  }
+  return (
+    <li className="headline">
+      <Link to={vendorListHref(filter)}>
+        <span className="headline-value num">{value ?? '–'}</span>{' '}
+        <span className="headline-label">{label}</span>
+      </Link>
+    </li>
+  )
+}
+
+/** A figure from a query: undefined while it loads, null when it failed. */
+const figure = <T,>(result: { data: T | undefined; isError: boolean }, pick: (data: T) => string) =>
+  result.isError ? null : result.data === undefined ? undefined : pick(result.data)
+
+/**
+ * The CISO's dashboard: "where will our next breach come from?" A header with the day the scores are for and
+ * the headline numbers, then one card per question. Each card loads, fails and retries on its own.
+ */
+export default function DashboardOverview() {
+  const tiers = useTierDistribution()
+  const exposure = useExposure()
+  const incidents = useIncidentTrend()
+  const reviews = useReviewsByTier()
+  const asOf = tiers.data?.asOf ?? exposure.data?.asOf ?? incidents.data?.asOf ?? reviews.data?.asOf
+
+  return (
+    <div className="dashboard-page">
+      <header className="dashboard-header">
+        <div>
+          <h1>Dashboard</h1>
+          <p className="muted">
+            Where will our next breach come from?{' '}
+            {asOf && (
+              <>
+                Scores as of <time dateTime={asOf}>{formatDate(asOf)}</time>.
+              </>
+            )}
+          </p>
+        </div>
+        <ul className="headlines" aria-label="Headline numbers">
+          <Headline
+            label="vendors in the portfolio"
+            value={figure(tiers, (d) => formatWhole(d.vendors))}
+            filter={portfolioFilter({})}
+          />
+          <Headline
+            label="critical or high risk"
+            value={figure(tiers, (d) =>
+              formatWhole(
+                d.tiers
+                  .filter((t) => t.tier === 'critical' || t.tier === 'high')
+                  .reduce((s, t) => s + t.count, 0),
+              ),
+            )}
+            filter={portfolioFilter({ tier: ['critical', 'high'] })}
+          />
+          <Headline
+            label="of records outside our perimeter"
+            value={figure(exposure, (d) => formatShare(d.outsidePerimeter.recordShare))}
+            filter={portfolioFilter({ outsidePerimeter: true })}
+          />
+          <Headline
+            label="open incidents"
+            value={figure(incidents, (d) => formatWhole(d.open.total))}
+            filter={OPEN_INCIDENT_FILTER}
+          />
+          <Headline
+            label="overdue reviews"
+            value={figure(reviews, (d) => formatWhole(d.overdue))}
+            filter={REVIEW_OVERDUE_FILTER}
+          />
+        </ul>
+      </header>
+
+      <div className="dashboard-grid">
+        <TierDistributionCard />
+        <ExposureCard />
+        <RiskMapCard />
+        <RiskTrendCard />
+        <ReviewsCard />
+        <TopRisksCard />
+        <IncidentCard />
+        <FourthPartyCard />
+      </div>
+    </div>
+  )
+}
