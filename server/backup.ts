@@ -20,9 +20,7 @@ import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { verifyChain, type AuditEntry, type VerifyResult } from './audit/hash-chain'
 import { loadConfig } from './config'
-
-/** The database's name in DATA_DIR, as server/db/sqlite-store.ts opens it. */
-export const DATABASE_FILE = 'vendor-risk.sqlite'
+import { DATABASE_FILE } from './db/sqlite-store'
 
 /** sqlite3_backup_step copies at most this many pages per step: all of them, in one read transaction. */
 const ALL_PAGES = 0x7fffffff

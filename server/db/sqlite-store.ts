@@ -189,6 +189,8 @@ const toSnapshot = (r: SnapshotRow): ScoreSnapshot => ({
   reason: r.reason,
 })
 
+/** The database's file name inside DATA_DIR (the backup command copies it). */
+export const DATABASE_FILE = 'vendor-risk.sqlite'
 export const nameKey = (name: string) => name.trim().toLowerCase()
 
 const VENDOR_SELECT = `SELECT v.id, v.doc, v.version, v.created_at, v.updated_at,
@@ -227,7 +229,7 @@ export interface SqliteStoreOptions {
 
 export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, 'vendor-risk.sqlite'))
+  const db = new Database(path.join(dataDir, DATABASE_FILE))
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')

@@ -226,3 +226,21 @@ export type RestoreResponse = z.infer<typeof RestoreResponse>
 
 /** The largest full export a restore reads (about 100,000 vendors). */
 export const MAX_RESTORE_BYTES = 200 * 1024 * 1024
+
+/**
+ * GET /api/audit-log/verify, as server/audit/hash-chain.ts answers it (`VerifyResult`): the whole chain holds, or
+ * the first entry whose sequence, link or hash does not.
+ */
+export const AuditVerifyResponse = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.number().int().min(0), head: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    /** Entries that verified before the broken one. */
+    entries: z.number().int().min(0),
+    /** The hash of the last entry that verified. */
+    head: z.string(),
+    brokenAt: z.number().int(),
+    reason: z.string(),
+  }),
+])
+export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>
