@@ -1,4 +1,4 @@
-// autocannon 9 ships no types: the part of its programmatic API that bench/load.ts uses.
+// autocannon 9 ships no types: the part of its programmatic API that bench/load.ts and bench/api.ts use.
 declare module 'autocannon' {
   export type Context = Record<string, unknown>
 
@@ -27,6 +27,12 @@ declare module 'autocannon' {
     pipelining?: number
     requests?: RequestSpec[]
     initialContext?: Context
+    /** Called with each connection's client; its 'response' event carries the response time in ms. */
+    setupClient?: (client: Client) => void
+  }
+
+  export interface Client {
+    on(event: 'response', listener: (statusCode: number, bytes: number, responseTimeMs: number) => void): void
   }
 
   export interface Histogram {

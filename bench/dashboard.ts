@@ -32,14 +32,15 @@ import {
 import { measure, measureAsync, once, printFigures, type Figure } from './measure'
 
 /** What an interactive chart may take to answer on the server. */
-const GOAL_MS = 200
+export const DASHBOARD_GOAL_MS = 200
 
 export interface DashboardBench {
   vendors: number
   snapshots: number
   seedMs: number
   riskMapBytes: number
-  endpoints: { endpoint: string; sqlMs: number; jsMs: number; ratioToJs: number }[]
+  /** sqlMs is the median of 7 runs, sqlP95Ms their 95th percentile (with 7 runs, the slowest). */
+  endpoints: { endpoint: string; sqlMs: number; sqlP95Ms: number; jsMs: number; ratioToJs: number }[]
   figures: Figure[]
 }
 
@@ -104,7 +105,7 @@ export async function benchDashboard(size = 50_000): Promise<DashboardBench> {
       figures.push({
         name: `dashboard ${endpoint} (SQL, ${label})`,
         timing: sqlTiming,
-        goalMs: GOAL_MS,
+        goalMs: DASHBOARD_GOAL_MS,
         note,
       })
       figures.push({
@@ -115,6 +116,7 @@ export async function benchDashboard(size = 50_000): Promise<DashboardBench> {
       endpoints.push({
         endpoint,
         sqlMs: sqlTiming.medianMs,
+        sqlP95Ms: sqlTiming.p95Ms ?? sqlTiming.medianMs,
         jsMs: jsTiming.medianMs,
         ratioToJs: Math.round((sqlTiming.medianMs / jsTiming.medianMs) * 100) / 100,
       })
@@ -183,7 +185,7 @@ export async function benchDashboard(size = 50_000): Promise<DashboardBench> {
     figures.push({
       name: `dashboard tiers as of 30 days ago (SQL, ${label})`,
       timing: await measureAsync(() => dashboard.tiers({ asOf: pastDay }), { runs: 5, warmup: 1 }),
-      goalMs: GOAL_MS * 2,
+      goalMs: DASHBOARD_GOAL_MS * 2,
       note: 'scores every vendor for that day in JS, then aggregates those scores in SQL',
     })
 
