@@ -18,9 +18,9 @@ import {
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
-import { verifyChain, type AuditEntry, type VerifyResult } from './audit/hash-chain'
+import { verifyChain, type VerifyResult } from './audit/hash-chain'
 import { loadConfig } from './config'
-import { DATABASE_FILE } from './db/sqlite-store'
+import { DATABASE_FILE, readAuditLog } from './db/sqlite-store'
 
 /** sqlite3_backup_step copies at most this many pages per step: all of them, in one read transaction. */
 const ALL_PAGES = 0x7fffffff
@@ -35,36 +35,6 @@ export interface BackupSummary {
   auditHead: string
   chain: VerifyResult
   ms: number
-}
-
-interface AuditRow {
-  seq: number
-  at: string
-  actor: string
-  action: string
-  entity_type: string
-  entity_id: string
-  before: string | null
-  after: string | null
-  prev_hash: string
-  hash: string
-}
-
-function* auditEntries(db: Database.Database): Generator<AuditEntry> {
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
-    yield {
-      seq: r.seq,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: r.before === null ? null : JSON.parse(r.before),
-      after: r.after === null ? null : JSON.parse(r.after),
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    }
-  }
 }
 
 function fsync(file: string) {
@@ -84,7 +54,7 @@ function checkCopy(file: string): Omit<BackupSummary, 'file' | 'bytes' | 'ms'> {
     db.pragma('journal_mode = DELETE')
     const integrity = db.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok') throw new BackupError(`the copy fails its integrity check: ${String(integrity)}`)
-    const chain = verifyChain(auditEntries(db))
+    const chain = verifyChain(readAuditLog(db))
     if (!chain.ok) {
       throw new BackupError(`the copy's audit chain breaks at entry ${chain.brokenAt}: ${chain.reason}`)
     }

@@ -103,6 +103,13 @@ const toAudit = (r: AuditRow): AuditEntry => ({
   hash: r.hash,
 })
 
+/** Every audit entry of an open database, oldest first, read row by row (the backup verifies its copy with it). */
+export function* readAuditLog(db: Database.Database): Generator<AuditEntry> {
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
+    yield toAudit(row)
+  }
+}
+
 interface ExportRow {
   id: string
   kind: ExportRecord['kind']
