@@ -1,20 +1,35 @@
 /**
- * Exports at 50,000 vendors, end to end through the export service as `POST /api/exports` runs them (replay of
- * the audit log, scoring, writing, hashing, fsync), each beside a baseline measured in the same run on the same
- * rows: a plain join for the CSV, `JSON.stringify` of the register for the PDF. Part of `npm run bench`; run it
- * alone with `node --import tsx bench/exports.ts` (BENCH_EXPORT_VENDORS sets the size).
+ * Exports at 50,000 vendors, end to end through the export service as `POST /api/exports` runs them (the register
+ * as of today from the stored documents, scoring, writing, hashing, fsync), each beside a baseline measured in the
+ * same run on the same rows: a plain join for the CSV, `JSON.stringify` of the register for the PDF. The register's
+ * two sources are timed alone as well: the stored documents (today) and the audit log's replay (any past day).
+ * Part of `npm run bench`; run it alone with `node --import tsx bench/exports.ts` (BENCH_EXPORT_VENDORS sets the
+ * size).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { generateDemoVendors } from '../mocks/data'
 import { openSqliteStore } from '../server/db/sqlite-store'
-import { loadRegister } from '../server/exports/register-source'
+import { loadCurrentRegister, loadRegister } from '../server/exports/register-source'
 import { createExportService } from '../server/services/export-service'
 import { createVendorService } from '../server/services/vendor-service'
 import { registerCells, registerRow, todayIsoDate, type ExportManifest } from '../src/domain'
-import { measure, measureAsync, once, printFigures, type Figure } from './measure'
+import { measure, measureAsync, once, printFigures, type Figure, type Timing } from './measure'
+
+/** Median, best and slowest of runs timed here, as `measure` reports them. */
+function timingOf(times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b)
+  const round = (ms: number) => Math.round(ms * 100) / 100
+  return {
+    medianMs: round(sorted[Math.floor(sorted.length / 2)]!),
+    minMs: round(sorted[0]!),
+    p95Ms: round(sorted[Math.ceil(sorted.length * 0.95) - 1]!),
+    runs: sorted.length,
+  }
+}
 
 /** The issue's promise: a 50,000-vendor register as CSV in at most 2 s. */
 export const CSV_GOAL_MS = 2000
@@ -48,14 +63,22 @@ export async function benchExports(size = 50_000): Promise<ExportBench> {
     const actor = { username: 'bench' }
     const head = await store.auditHead()
 
-    // Where the time goes: rebuilding the register from the audit log and scoring it, before any writing.
-    const replay = await measureAsync(
-      () => loadRegister(store, { asOf: todayIsoDate(), untilSeq: head.seq }),
-      {
-        runs: 3,
-        warmup: 1,
-      },
-    )
+    // Where the time goes: the register and its scores, before any writing. Today's comes from the stored
+    // documents; a past day's from replaying the audit log, which gives the same register for today. The two
+    // alternate, so neither pays alone for the garbage the seed left.
+    const options = { asOf: todayIsoDate(), untilSeq: head.seq }
+    const times = { current: [] as number[], replay: [] as number[] }
+    for (let i = 0; i < 4; i++) {
+      let started = performance.now()
+      if (!(await loadCurrentRegister(store, options)))
+        throw new Error('today’s register did not come from the stored documents')
+      if (i > 0) times.current.push(performance.now() - started)
+      started = performance.now()
+      await loadRegister(store, options)
+      if (i > 0) times.replay.push(performance.now() - started)
+    }
+    const current = timingOf(times.current)
+    const replay = timingOf(times.replay)
     const register = await loadRegister(store, { asOf: todayIsoDate(), untilSeq: head.seq })
     const rows = register.entries.map((e) =>
       registerCells(registerRow(e.vendor, register.explain(e), register.asOf, e.riskAcceptance)),
@@ -96,15 +119,20 @@ export async function benchExports(size = 50_000): Promise<ExportBench> {
         note: 'createMany: one transaction',
       },
       {
+        name: `read + score ${label} vendors (register today)`,
+        timing: current,
+        note: 'stored documents → computeScore, in the inventory order: what a CSV as of today starts from',
+      },
+      {
         name: `replay + score ${label} vendors (register)`,
         timing: replay,
-        note: 'audit log → documents as of today → scoreVendor with explanations',
+        note: 'audit log → documents as of the day → computeScore: what a past day’s export starts from',
       },
       {
         name: `export ${label} vendors as CSV`,
         timing: csvTiming,
         goalMs: CSV_GOAL_MS,
-        note: 'POST /api/exports csv end to end: replay, score, escape, stream, SHA-256, fsync, manifest + audit',
+        note: 'POST /api/exports csv end to end: read, score, explain, escape, stream, SHA-256, fsync, manifest + audit',
       },
       {
         name: `baseline: plain join of the same ${label} rows`,

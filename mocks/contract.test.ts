@@ -16,6 +16,7 @@ import {
   ScorePreviewResponse,
   SessionResponse,
   VendorDetailResponse,
+  VendorFacetsResponse,
   VendorListResponse,
   type RoleName,
 } from '../src/domain'
@@ -130,6 +131,23 @@ const CASES: [string, Call, z.ZodType | null][] = [
     { method: 'GET', path: '/api/vendors?tier=critical,high&sort=name&order=asc' },
     VendorListResponse,
   ],
+  [
+    'a page of a filtered list from an offset',
+    { method: 'GET', path: '/api/vendors?tier=critical,high&sort=name&order=asc&limit=5&offset=3' },
+    VendorListResponse,
+  ],
+  [
+    'a page past the end of the list',
+    { method: 'GET', path: '/api/vendors?limit=100&offset=100000' },
+    VendorListResponse,
+  ],
+  [
+    'a list with both a cursor and an offset',
+    { method: 'GET', path: '/api/vendors?cursor=abc&offset=100' },
+    null,
+  ],
+  ['a list with a negative offset', { method: 'GET', path: '/api/vendors?offset=-1' }, null],
+  ['the inventory’s facets', { method: 'GET', path: '/api/vendors/facets' }, VendorFacetsResponse],
   ['a list with an unknown sort key', { method: 'GET', path: '/api/vendors?sort=colour' }, null],
   ['a list with a bad asOf', { method: 'GET', path: '/api/vendors?asOf=yesterday' }, null],
   ['a vendor', { method: 'GET', path: '/api/vendors/{maxis}' }, VendorDetailResponse],
@@ -273,5 +291,34 @@ describe('the msw handlers answer like the real server', () => {
       currentVersion: (p as Record<string, unknown>).currentVersion === undefined ? 'absent' : 'present',
     })
     expect(shape(m)).toEqual(shape(r))
+  })
+})
+
+describe('paging by offset and the facets mean the same on both sides', () => {
+  const sides = [
+    ['the real server', fromServer, serverIds],
+    ['the msw handlers', fromMock, mockIds],
+  ] as const
+  it.each(sides)('%s', async (_side, from, idsOf) => {
+    const ids = await idsOf()
+    const get = async <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> => {
+      const answer = await from({ method: 'GET', path }, ids)
+      expect(answer.status, path).toBe(200)
+      return schema.parse(answer.body)
+    }
+    const query = 'tier=critical,high&sort=name&order=asc'
+    const whole = await get(`/api/vendors?${query}&limit=50`, VendorListResponse)
+    const page = await get(`/api/vendors?${query}&limit=5&offset=3`, VendorListResponse)
+    expect(whole.items.length).toBeGreaterThan(8)
+    expect(page.total).toBe(whole.total)
+    expect(page.items.map((v) => v.id)).toEqual(whole.items.slice(3, 8).map((v) => v.id))
+
+    const facets = await get('/api/vendors/facets', VendorFacetsResponse)
+    const all = await get('/api/vendors?limit=1', VendorListResponse)
+    const outside = await get('/api/vendors?outsidePerimeter=1&limit=1', VendorListResponse)
+    expect(facets.total).toBe(all.total)
+    expect(facets.outsidePerimeter).toBe(outside.total)
+    expect(Object.values(facets.tiers).reduce((a, b) => a + b, 0)).toBe(facets.total)
+    expect(facets.categories).toEqual([...new Set(facets.categories)])
   })
 })

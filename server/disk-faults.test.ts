@@ -1,7 +1,9 @@
 /**
- * A full disk and a read-only data directory. A write the disk cannot hold answers a 507 problem, the server stays
- * up and keeps serving, nothing stored is lost, and writes work again once there is room. A server asked to start
- * on a read-only data directory exits non-zero, says why, and leaves the database there byte for byte as it was.
+ * A full disk, a read-only data directory, and a disk that turns read-only under the running server. A write the
+ * disk cannot hold answers a 507 problem, the server stays up and keeps serving, nothing stored is lost, and writes
+ * work again once there is room. A server asked to start on a read-only data directory exits non-zero, says why,
+ * and leaves the database there byte for byte as it was. A write to a disk gone read-only answers a 503 problem,
+ * reads go on, and once the disk is writable again every acknowledged write is there and no refused one.
  */
 import { createHash } from 'node:crypto'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -9,11 +11,20 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { ImportReport, VendorListResponse } from '../src/domain'
+import { ImportReport, VendorDetailResponse, VendorListResponse } from '../src/domain'
+import { verifyChain } from './audit/hash-chain'
+import { readAuditLog } from './db/sqlite-store'
 import { VENDOR_COLUMNS } from './import/parse-import'
 import { signedIn, type ApiClient } from './testing/api-client'
-import { createVendor, expectJson, expectProblem, incidentInput, vendorInput } from './testing/api-fixtures'
-import { fullDisk, readOnlyDir } from './testing/disk-faults'
+import {
+  createVendor,
+  expectJson,
+  expectProblem,
+  fetchVendor,
+  incidentInput,
+  vendorInput,
+} from './testing/api-fixtures'
+import { diskGoingReadOnly, fullDisk, readOnlyDir } from './testing/disk-faults'
 import { startServer } from './testing/server-process'
 
 /** Enough rows that their pages outgrow whatever room the WAL file already has. */
@@ -38,6 +49,17 @@ const importCsv = (client: ApiClient, csv: string) =>
 
 const allIds = async (client: ApiClient) =>
   VendorListResponse.parse(await client.json('/api/vendors?limit=50000')).items.map((v) => v.id)
+
+/** Opens a stopped server's database read-only, checks its integrity, and hands it to `check`. */
+function inspectStored(dataDir: string, check: (db: Database.Database) => void) {
+  const db = new Database(path.join(dataDir, 'vendor-risk.sqlite'), { readonly: true })
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    check(db)
+  } finally {
+    db.close()
+  }
+}
 
 describe('a full disk', () => {
   it('answers 507 to a write it cannot store, keeps serving, loses nothing, and writes again once there is room', async () => {
@@ -91,15 +113,11 @@ describe('a full disk', () => {
       } finally {
         expect(await server.stop()).toBe(0)
       }
-      const db = new Database(path.join(disk.dataDir, 'vendor-risk.sqlite'), { readonly: true })
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      inspectStored(disk.dataDir, (db) => {
         const ids = new Set((db.prepare('SELECT id FROM vendors').all() as { id: string }[]).map((r) => r.id))
         expect(stored.filter((id) => !ids.has(id))).toEqual([])
         expect(ids.size).toBe(stored.length + IMPORT_ROWS)
-      } finally {
-        db.close()
-      }
+      })
     } finally {
       disk.cleanUp()
     }
@@ -138,4 +156,114 @@ describe('a read-only data directory', () => {
       rmSync(seeded, { recursive: true, force: true })
     }
   })
+})
+
+describe('a disk that turns read-only while the server runs', () => {
+  it('answers 503 to every write and never 500, keeps serving reads, writes again once the disk is writable, and keeps exactly the acknowledged writes', async () => {
+    const disk = diskGoingReadOnly()
+    console.log(`read-only disk simulated with ${disk.how}`)
+    const importReport = async (client: ApiClient, prefix: string) =>
+      ImportReport.parse(await expectJson(await importCsv(client, vendorsCsv(3, prefix)), 200))
+    const patchVendor = (client: ApiClient, id: string, patch: object, version: number) =>
+      client.patch(`/api/vendors/${id}`, patch, { headers: { 'if-match': `"${version}"` } })
+    const dashboard = ['/api/dashboard/tiers', '/api/dashboard/top-risks', '/api/dashboard/exposure']
+    try {
+      let server = await startServer({ ...disk.env, DATA_DIR: disk.dataDir })
+      let acknowledged: string[]
+      let vendorId: string
+      try {
+        let procurement = await signedIn(server.url, 'procurement')
+        const { vendor } = await createVendor(procurement, 'Written Before The Disk Turned Read-Only Co')
+        vendorId = vendor.id
+        await expectJson(await patchVendor(procurement, vendorId, { owner: 'Owner Before' }, 1), 200)
+        expect((await importReport(procurement, 'Imported Before Read-Only')).counts.create).toBe(3)
+        acknowledged = await allIds(procurement)
+        const auditBefore = await expectJson(await procurement.get('/api/audit-log/verify'), 200)
+        expect(auditBefore).toMatchObject({ ok: true })
+        const dashboardBefore = await Promise.all(dashboard.map((url) => procurement.json(url)))
+
+        await disk.breakWrites(server)
+        const refused = {
+          'POST /api/vendors': await procurement.post('/api/vendors', vendorInput('Refused Read-Only Co')),
+          'PATCH /api/vendors/:id': await patchVendor(
+            procurement,
+            vendorId,
+            { name: 'Refused Rename Co' },
+            2,
+          ),
+          'POST /api/vendors/:id/incidents': await procurement.post(
+            `/api/vendors/${vendorId}/incidents`,
+            incidentInput({ summary: 'Refused incident on a read-only disk.' }),
+          ),
+          'POST /api/imports': await importCsv(procurement, vendorsCsv(3, 'Refused Import Vendor')),
+        }
+        for (const response of Object.values(refused)) {
+          await expectProblem(response, 503, {
+            title: 'Storage unavailable',
+            detail: 'The server cannot write to its database, so nothing was saved. Try again later.',
+          })
+        }
+        // SQLite's own words for each refusal, as the server logged them.
+        const logged = [...server.output().matchAll(/\[storage\] (\S+ \S+): .*?\((SQLITE_\w+)\): (.*)/g)]
+        console.log(
+          `SQLite answered: ${logged.map(([, request, code, message]) => `${request} ${code} "${message}"`).join('; ')}`,
+        )
+        expect(logged.map(([, request]) => request)).toEqual([
+          'POST /api/vendors',
+          `PATCH /api/vendors/${vendorId}`,
+          `POST /api/vendors/${vendorId}/incidents`,
+          'POST /api/imports',
+        ])
+        expect(server.output()).not.toContain('[error]')
+
+        // Reads go on, and show the database as the last acknowledged write left it.
+        expect((await allIds(procurement)).sort()).toEqual([...acknowledged].sort())
+        const { detail, etag } = await fetchVendor(procurement, vendorId)
+        expect(etag).toBe('"2"')
+        expect(detail.vendor).toMatchObject({ name: vendor.name, owner: 'Owner Before', incidents: [] })
+        for (const [i, url] of dashboard.entries()) {
+          expect(await expectJson(await procurement.get(url), 200)).toEqual(dashboardBefore[i])
+        }
+        expect(await expectJson(await procurement.get('/api/audit-log/verify'), 200)).toEqual(auditBefore)
+        expect(server.child.exitCode).toBeNull()
+
+        const restored = await disk.restore(server)
+        server = restored.server
+        if (restored.restarted) procurement = await signedIn(server.url, 'procurement')
+        const after = await createVendor(procurement, 'Written After The Disk Recovered Co')
+        const renamed = VendorDetailResponse.parse(
+          await expectJson(
+            await patchVendor(procurement, vendorId, { name: 'Renamed After Recovery Co' }, 2),
+            200,
+          ),
+        )
+        expect(renamed.version).toBe(3)
+        expect((await importReport(procurement, 'Imported After Read-Only')).counts.create).toBe(3)
+        acknowledged = await allIds(procurement)
+        expect(acknowledged).toContain(after.vendor.id)
+        expect(await procurement.json('/api/audit-log/verify')).toMatchObject({ ok: true })
+        expect(server.output()).not.toContain('[error]')
+      } finally {
+        expect(await server.stop()).toBe(0)
+      }
+      inspectStored(disk.dataDir, (db) => {
+        const rows = db.prepare('SELECT id, name, doc, version FROM vendors').all() as {
+          id: string
+          name: string
+          doc: string
+          version: number
+        }[]
+        expect(rows.map((r) => r.id).sort()).toEqual([...acknowledged].sort())
+        expect(rows.filter((r) => /Refused/.test(r.name))).toEqual([])
+        const edited = rows.find((r) => r.id === vendorId)!
+        expect(edited).toMatchObject({ name: 'Renamed After Recovery Co', version: 3 })
+        expect(JSON.parse(edited.doc)).toMatchObject({ owner: 'Owner Before', incidents: [] })
+        expect(verifyChain(readAuditLog(db))).toMatchObject({ ok: true })
+        const audited = db.prepare("SELECT count(*) AS n FROM audit_log WHERE after LIKE '%Refused%'").get()
+        expect(audited).toEqual({ n: 0 })
+      })
+    } finally {
+      disk.cleanUp()
+    }
+  }, 120_000)
 })

@@ -47,6 +47,8 @@ export async function buildServer(config: ServerConfig, print: (line: string) =>
   }
 
   await vendors.recordDailySnapshots()
+  // Score and sort the inventory now, so the first list request does not pay for it.
+  vendors.list({ sort: 'score', limit: 1 })
   const exports = createExportService({
     store,
     vendors,

@@ -10,16 +10,12 @@
 import { http, HttpResponse } from 'msw'
 import {
   AuditLogQuery,
-  can,
   DEFAULT_WEIGHTS,
-  forbidden,
-  issuesToErrors,
   type AuditEntryDto,
   type AuditLogResponse,
-  type Problem,
   type Vendor,
 } from '../../src/domain'
-import { currentMockUser } from './session'
+import { invalid, refused } from './problem-responses'
 import { MOCK_AS_OF, mockVendors } from './vendors'
 
 const GENESIS = '0'.repeat(64)
@@ -184,37 +180,9 @@ async function entries(): Promise<AuditEntryDto[]> {
   return built
 }
 
-function problem(
-  request: Request,
-  status: number,
-  title: string,
-  detail: string,
-  extra: Partial<Problem> = {},
-) {
-  return HttpResponse.json(
-    {
-      type: 'about:blank',
-      title,
-      status,
-      detail,
-      instance: new URL(request.url).pathname,
-      ...extra,
-    } satisfies Problem,
-    { status, headers: { 'Content-Type': 'application/problem+json' } },
-  )
-}
-
-function refused(request: Request): Response | null {
-  const role = currentMockUser()
-  if (role === null) return problem(request, 401, 'Sign in required', 'Sign in to use the API.')
-  if (can(role, 'audit:read')) return null
-  const { title, detail } = forbidden(role, 'audit:read')
-  return problem(request, 403, title, detail)
-}
-
 export const auditHandlers = [
   http.get('/api/audit-log/verify', async ({ request }) => {
-    const denied = refused(request)
+    const denied = refused(request, 'audit:read')
     if (denied) return denied
     const log = await entries()
     let prev = GENESIS
@@ -231,18 +199,11 @@ export const auditHandlers = [
   }),
 
   http.get('/api/audit-log', async ({ request }) => {
-    const denied = refused(request)
+    const denied = refused(request, 'audit:read')
     if (denied) return denied
     const parsed = AuditLogQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams))
     if (!parsed.success) {
-      const errors = issuesToErrors(parsed.error)
-      return problem(
-        request,
-        400,
-        'Invalid query parameter',
-        errors.map((e) => `${e.path}: ${e.message}`).join('; '),
-        { errors },
-      )
+      return invalid(request, 400, 'Invalid query parameter', parsed.error)
     }
     const { before, limit, actor, action, entityType, entityId, from, to } = parsed.data
     const matching = (await entries())

@@ -10,17 +10,14 @@
 import { http, HttpResponse } from 'msw'
 import {
   AuditLogExportQuery,
-  can,
   CSV_BOM,
   csvLine,
   EXPORT_MEDIA_TYPES,
   exportFilename,
   ExportRequest,
-  forbidden,
   FULL_EXPORT_TAIL,
   fullExportEntry,
   fullExportText,
-  issuesToErrors,
   MODEL_VERSION,
   DEFAULT_WEIGHTS,
   REGISTER_HEADERS,
@@ -30,10 +27,9 @@ import {
   byScoreThenName,
   type ExportListResponse,
   type ExportManifest,
-  type Permission,
-  type Problem,
 } from '../../src/domain'
-import { currentMockUser, MOCK_CSRF_TOKEN } from './session'
+import { invalid, problem, refused } from './problem-responses'
+import { currentMockUser } from './session'
 import { MOCK_AS_OF, mockVendors } from './vendors'
 
 const GENESIS = '0'.repeat(64)
@@ -59,43 +55,6 @@ const state: { exports: { manifest: ExportManifest; bytes: Uint8Array }[]; count
 export function resetMockExports() {
   state.exports = []
   state.count = 0
-}
-
-function problem(
-  request: Request,
-  status: number,
-  title: string,
-  detail: string,
-  extra: Partial<Problem> = {},
-) {
-  return HttpResponse.json(
-    {
-      type: 'about:blank',
-      title,
-      status,
-      detail,
-      instance: new URL(request.url).pathname,
-      ...extra,
-    } satisfies Problem,
-    { status, headers: { 'Content-Type': 'application/problem+json' } },
-  )
-}
-
-/** 401, the CSRF 403 for unsafe methods, or the role's 403, as the server's middleware answers; null to go on. */
-function refused(request: Request, permission: Permission): Response | null {
-  const role = currentMockUser()
-  if (role === null) return problem(request, 401, 'Sign in required', 'Sign in to use the API.')
-  if (request.method !== 'GET' && request.headers.get('X-CSRF-Token') !== MOCK_CSRF_TOKEN) {
-    return problem(
-      request,
-      403,
-      'Missing or wrong CSRF token',
-      'Send the csrfToken from GET /api/session in the X-CSRF-Token header.',
-    )
-  }
-  if (can(role, permission)) return null
-  const { title, detail } = forbidden(role, permission)
-  return problem(request, 403, title, detail)
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -176,16 +135,7 @@ export const exportHandlers = [
     }
     const parsed = ExportRequest.safeParse(body)
     if (!parsed.success) {
-      const errors = issuesToErrors(parsed.error)
-      return problem(
-        request,
-        422,
-        'Invalid request body',
-        errors.map((e) => `${e.path}: ${e.message}`).join('; '),
-        {
-          errors,
-        },
-      )
+      return invalid(request, 422, 'Invalid request body', parsed.error)
     }
     const { format } = parsed.data
     const asOf = parsed.data.asOf ?? MOCK_AS_OF
@@ -262,16 +212,7 @@ export const exportHandlers = [
     const url = new URL(request.url)
     const parsed = AuditLogExportQuery.safeParse(Object.fromEntries(url.searchParams))
     if (!parsed.success) {
-      const errors = issuesToErrors(parsed.error)
-      return problem(
-        request,
-        400,
-        'Invalid query parameter',
-        errors.map((e) => `${e.path}: ${e.message}`).join('; '),
-        {
-          errors,
-        },
-      )
+      return invalid(request, 400, 'Invalid query parameter', parsed.error)
     }
     const { format, ...given } = parsed.data
     const filters = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined))

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { IMPORT_COLUMNS, ImportReport, Problem } from '../../src/domain'
+import { vendorImportCsv, vendorImportRow } from '../../src/testing/import-rows'
 import { importHandlers } from './imports'
 import { MOCK_CSRF_TOKEN, setMockSession } from './session'
 import { mockVendors, resetMockVendors } from './vendors'
@@ -19,30 +20,6 @@ afterAll(() => server.close())
 
 // The handlers' paths are relative, as the SPA's requests are: they match the page's own origin.
 const ORIGIN = location.origin
-const COLUMNS = IMPORT_COLUMNS.vendors.required
-const HEADER = COLUMNS.join(',')
-
-function vendorRow(name: string, overrides: Partial<Record<(typeof COLUMNS)[number], string>> = {}) {
-  const cells: Record<string, string> = {
-    name,
-    category: 'Payroll',
-    owner: 'Finance',
-    status: 'active',
-    data_classes: 'pii;payment',
-    records: '12000',
-    data_location: 'vendor_environment',
-    network_access: 'api',
-    criticality: 'high',
-    fourth_parties: 'Amazon Web Services',
-    certifications: 'soc2_type2',
-    mfa: 'yes',
-    encryption_at_rest: 'yes',
-    last_assessed_at: '2026-01-15',
-    ...overrides,
-  }
-  return COLUMNS.map((column) => cells[column] ?? '').join(',')
-}
-const csv = (...rows: string[]) => `${[HEADER, ...rows].join('\n')}\n`
 
 function postImport(body: BodyInit, dryRun: boolean, { name = 'vendors.csv', type = 'text/csv' } = {}) {
   const query = new URLSearchParams({ dryRun: dryRun ? '1' : '0', filename: name })
@@ -58,10 +35,10 @@ describe('mocked imports', () => {
   it('dry-runs a CSV against the mock inventory: new names create, known names update, bad cells say why', async () => {
     const before = mockVendors().length
     const response = await postImport(
-      csv(
-        vendorRow('Mock Import Payroll'),
-        vendorRow('Mock Import Broken', { records: 'lots' }),
-        vendorRow('Nusantara Customer Data Services'),
+      vendorImportCsv(
+        vendorImportRow('Mock Import Payroll'),
+        vendorImportRow('Mock Import Broken', { records: 'lots' }),
+        vendorImportRow('Nusantara Customer Data Services'),
       ),
       true,
     )
@@ -81,7 +58,10 @@ describe('mocked imports', () => {
   it('applies nothing while a row is in error, answering 422 with the report, and everything once it is fixed', async () => {
     const before = mockVendors().length
     const refused = await postImport(
-      csv(vendorRow('Mock Atomic One'), vendorRow('Mock Atomic Two', { data_location: 'cloud' })),
+      vendorImportCsv(
+        vendorImportRow('Mock Atomic One'),
+        vendorImportRow('Mock Atomic Two', { data_location: 'cloud' }),
+      ),
       false,
     )
     expect(refused.status).toBe(422)
@@ -91,7 +71,10 @@ describe('mocked imports', () => {
     expect(ImportReport.parse(body.report).counts).toMatchObject({ create: 1, error: 1 })
     expect(mockVendors()).toHaveLength(before)
 
-    const applied = await postImport(csv(vendorRow('Mock Atomic One'), vendorRow('Mock Atomic Two')), false)
+    const applied = await postImport(
+      vendorImportCsv(vendorImportRow('Mock Atomic One'), vendorImportRow('Mock Atomic Two')),
+      false,
+    )
     expect(applied.status).toBe(200)
     expect(ImportReport.parse(await applied.json())).toMatchObject({ applied: true, counts: { create: 2 } })
     expect(mockVendors()).toHaveLength(before + 2)
@@ -100,17 +83,20 @@ describe('mocked imports', () => {
 
   it('updates a vendor found by its name in any case, then reports the same row as unchanged', async () => {
     const before = mockVendors().length
-    const row = vendorRow('nusantara customer data services', { records: '99000' })
-    await postImport(csv(row), false)
+    const row = vendorImportRow('nusantara customer data services', { records: '99000' })
+    await postImport(vendorImportCsv(row), false)
     expect(mockVendors()).toHaveLength(before)
     expect(mockVendors().find((v) => v.id === 'ven-000001')?.access.records).toBe(99000)
 
-    const again = await postImport(csv(row), true)
+    const again = await postImport(vendorImportCsv(row), true)
     expect(ImportReport.parse(await again.json()).counts).toMatchObject({ unchanged: 1, update: 0 })
   })
 
   it('answers a file it cannot read with the server’s problem naming the line', async () => {
-    const response = await postImport(`${HEADER}\n${vendorRow('Fine')}\n"Broken, vendor,Payroll\n`, true)
+    const response = await postImport(
+      vendorImportCsv(vendorImportRow('Fine'), '"Broken, vendor,Payroll'),
+      true,
+    )
     expect(response.status).toBe(422)
     const body = Problem.parse(await response.json())
     expect(body.title).toBe('Cannot import this file')
@@ -120,8 +106,8 @@ describe('mocked imports', () => {
   it('reads an XLSX workbook with vendors and their incidents', async () => {
     const workbook = new ExcelJS.Workbook()
     const vendors = workbook.addWorksheet('vendors')
-    vendors.addRow([...COLUMNS])
-    vendors.addRow(vendorRow('Mock Workbook Logistics').split(','))
+    vendors.addRow([...IMPORT_COLUMNS.vendors.required])
+    vendors.addRow(vendorImportRow('Mock Workbook Logistics').split(','))
     const incidents = workbook.addWorksheet('incidents')
     incidents.addRow([...IMPORT_COLUMNS.incidents.required])
     incidents.addRow([
@@ -148,7 +134,7 @@ describe('mocked imports', () => {
 
   it('refuses roles without imports:write, and requests without the CSRF token, as the server does', async () => {
     setMockSession('ciso')
-    const forbidden = await postImport(csv(vendorRow('Mock Forbidden')), true)
+    const forbidden = await postImport(vendorImportCsv(vendorImportRow('Mock Forbidden')), true)
     expect(forbidden.status).toBe(403)
     expect(Problem.parse(await forbidden.json()).detail).toBe(
       'Your role (ciso) cannot import spreadsheets; procurement or admin can.',
@@ -157,7 +143,7 @@ describe('mocked imports', () => {
     setMockSession('procurement')
     const noToken = await fetch(`${ORIGIN}/api/imports?dryRun=1&filename=v.csv`, {
       method: 'POST',
-      body: csv(vendorRow('Mock No Token')),
+      body: vendorImportCsv(vendorImportRow('Mock No Token')),
     })
     expect(noToken.status).toBe(403)
   })

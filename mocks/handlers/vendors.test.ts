@@ -2,12 +2,23 @@
 /** The mocked vendor API keeps the server's contract for edits and incidents (server/routes/vendors.test.ts). */
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { IncidentChangeResponse, Problem, VendorDetailResponse } from '../../src/domain'
+import {
+  filterVendorSummaries,
+  IncidentChangeResponse,
+  Problem,
+  sortVendorSummaries,
+  summarizeVendor,
+  TIERS,
+  VendorDetailResponse,
+  VendorFacetsResponse,
+  VendorListResponse,
+} from '../../src/domain'
 import { MOCK_CSRF_TOKEN, setMockSession } from './session'
 import {
   editMockVendorConcurrently,
   MOCK_AS_OF,
   mockVendor,
+  mockVendors,
   resetMockVendors,
   vendorHandlers,
 } from './vendors'
@@ -38,6 +49,50 @@ async function problemOf(response: Response, status: number) {
   expect(response.headers.get('Content-Type')).toContain('application/problem+json')
   return Problem.parse(await response.json())
 }
+
+describe('the mocked vendor list', () => {
+  const list = async (query: string) => {
+    const response = await fetch(`${location.origin}/api/vendors?${query}`)
+    expect(response.status).toBe(200)
+    return VendorListResponse.parse(await response.json())
+  }
+  const summaries = () => mockVendors().map((v) => summarizeVendor(v, MOCK_AS_OF))
+
+  it('pages from any offset of the filtered, sorted list, with the filtered total', async () => {
+    const expected = sortVendorSummaries(
+      filterVendorSummaries(summaries(), { tier: ['medium', 'low'] }),
+      'name',
+    )
+    expect(expected.length).toBeGreaterThan(20)
+
+    const page = await list('tier=medium,low&sort=name&order=asc&offset=15&limit=5')
+
+    expect(page.total).toBe(expected.length)
+    expect(page.items.map((v) => v.id)).toEqual(expected.slice(15, 20).map((v) => v.id))
+    expect(page.nextCursor).not.toBeNull()
+    const past = await list(`tier=medium,low&offset=${expected.length}&limit=5`)
+    expect(past).toMatchObject({ items: [], total: expected.length, nextCursor: null })
+  })
+
+  it('refuses a cursor and an offset together, naming the offset (400)', async () => {
+    const response = await fetch(`${location.origin}/api/vendors?cursor=5&offset=5`)
+    const problem = await problemOf(response, 400)
+    expect(problem.errors?.map((e) => e.path)).toEqual(['offset'])
+  })
+
+  it('counts the whole inventory for the facets: tiers, outside the perimeter, categories A–Z', async () => {
+    const response = await fetch(url('facets'))
+    expect(response.status).toBe(200)
+    const facets = VendorFacetsResponse.parse(await response.json())
+    const all = summaries()
+    expect(facets.total).toBe(all.length)
+    expect(facets.outsidePerimeter).toBe(all.filter((v) => v.outsidePerimeter).length)
+    for (const tier of TIERS) expect(facets.tiers[tier]).toBe(all.filter((v) => v.tier === tier).length)
+    expect(facets.categories).toEqual(
+      [...new Set(all.map((v) => v.category))].sort((a, b) => a.localeCompare(b)),
+    )
+  })
+})
 
 describe('mocked vendor edits', () => {
   it('serves the vendor with its version as ETag, and moves the version on with each saved edit', async () => {

@@ -26,11 +26,13 @@ import {
   computeScore,
   filterVendorSummaries,
   sortVendorSummaries,
+  vendorFacets,
   VendorListQuery,
   IsoDate,
   summarizeVendor,
   type Problem,
   vendorDetail,
+  type VendorFacetsResponse,
   type VendorListResponse,
 } from '../../src/domain'
 import { generateDemoVendors } from '../data'
@@ -166,7 +168,8 @@ export const vendorHandlers = [
       query,
     )
     sortVendorSummaries(all, query.sort, query.order)
-    const offset = query.cursor ? Number(query.cursor) || 0 : 0
+    // `offset` jumps to any row (the virtualized grid); the mock's cursor is a plain offset too, opaque to clients.
+    const offset = query.offset ?? (query.cursor ? Number(query.cursor) || 0 : 0)
     const items = all.slice(offset, offset + query.limit)
     const next = offset + items.length
     return HttpResponse.json({
@@ -176,6 +179,15 @@ export const vendorHandlers = [
       asOf,
     } satisfies VendorListResponse)
   }),
+  // Before '/:id', which would otherwise take "facets" for a vendor id.
+  http.get('/api/vendors/facets', () =>
+    HttpResponse.json(
+      vendorFacets(
+        state.vendors.map((v) => summarizeVendor(v, MOCK_AS_OF)),
+        MOCK_AS_OF,
+      ) satisfies VendorFacetsResponse,
+    ),
+  ),
   http.get('/api/vendors/:id', ({ request, params }) => {
     const asOf = asOfFrom(request)
     if (asOf instanceof Response) return asOf

@@ -1,5 +1,17 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, GENESIS_HASH, hashEntry, verifyChain, type AuditEntry } from './hash-chain'
+
+/** canonicalJson as first written: every hash in existing logs was made with it, so it stays the reference. */
+function referenceCanonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : referenceCanonicalJson(v))).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${referenceCanonicalJson(v)}`).join(',')}}`
+}
 
 function chain(n: number): AuditEntry[] {
   const entries: AuditEntry[] = []
@@ -63,5 +75,34 @@ describe('the audit hash chain', () => {
     const [entry] = chain(1)
     const reordered = Object.fromEntries(Object.entries(entry!).reverse()) as unknown as AuditEntry
     expect(hashEntry(reordered, GENESIS_HASH)).toBe(entry!.hash)
+  })
+
+  it('writes exactly what the first canonical JSON wrote, for any value, so stored hashes still verify', () => {
+    fc.assert(
+      fc.property(
+        fc.anything({
+          maxDepth: 4,
+          withBoxedValues: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withNullPrototype: true,
+          withObjectString: true,
+          withSparseArray: true,
+          withTypedArray: true,
+          withUnicodeString: true,
+        }),
+        (value) => {
+          expect(canonicalJson(value)).toBe(referenceCanonicalJson(value))
+        },
+      ),
+      { numRuns: 500 },
+    )
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.dictionary(fc.string(), fc.jsonValue())), (value) => {
+        expect(canonicalJson(value)).toBe(referenceCanonicalJson(value))
+      }),
+      { numRuns: 300 },
+    )
   })
 })

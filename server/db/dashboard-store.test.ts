@@ -90,6 +90,7 @@ async function expectSqlMatchesJs(
   const query = asOf === today ? {} : { asOf }
   expect(await dashboard.tiers(query)).toEqual(tierDistributionOf(entries, asOf, historyOf))
   expect(await dashboard.riskMap(query)).toEqual(riskMapOf(entries, asOf))
+  expect(JSON.parse(await dashboard.riskMapJson(query))).toEqual(riskMapOf(entries, asOf))
   for (const [interval, periods] of [
     ['week', 26],
     ['week', 3],
@@ -108,13 +109,15 @@ async function expectSqlMatchesJs(
 }
 
 describe('the dashboard aggregations in SQL', () => {
+  let dir: string
   let store: Store
   let vendors: VendorService
   let dashboard: DashboardService
   let offboardedToday: Set<string>
 
   beforeAll(async () => {
-    const seeded = await seedWithHistory(tempDir(), { count: 300, days: 200, stepDays: 5 })
+    dir = tempDir()
+    const seeded = await seedWithHistory(dir, { count: 300, days: 200, stepDays: 5 })
     ;({ store, vendors } = seeded)
     offboardedToday = new Set(seeded.offboarded)
     dashboard = createDashboardService(store, vendors)
@@ -142,6 +145,32 @@ describe('the dashboard aggregations in SQL', () => {
 
   it('match them as of a past day, scored as the vendor list scores that day', async () => {
     await expectSqlMatchesJs(store, vendors, dashboard, addDays(today, -45), offboardedToday)
+  })
+
+  it('keep the risk map and the sub-processors read-only until a write, on this connection or another', async () => {
+    const map = await dashboard.riskMap({})
+    const parties = await dashboard.fourthParties({ limit: 10 })
+    expect(await dashboard.riskMap({})).toEqual(map)
+    expect((await dashboard.riskMap({})).points).toBe(map.points)
+    expect(() => map.points.id.push('ven-not-there')).toThrow(TypeError)
+    expect(() => {
+      parties.items[0]!.tiers.critical += 1
+    }).toThrow(TypeError)
+
+    // Another connection (a repair by hand, say) changes a fact: the next answers read it.
+    const id = map.points.id[0]!
+    const records = map.points.records[0]!
+    const other = new Database(path.join(dir, 'vendor-risk.sqlite'))
+    try {
+      const set = other.prepare('UPDATE vendor_facts SET records = ? WHERE vendor_id = ?')
+      set.run(records + 1, id)
+      expect((await dashboard.riskMap({})).points.records[0]).toBe(records + 1)
+      expect(JSON.parse(await dashboard.riskMapJson({})).points.records[0]).toBe(records + 1)
+      set.run(records, id)
+    } finally {
+      other.close()
+    }
+    expect((await dashboard.riskMap({})).points.records[0]).toBe(records)
   })
 
   it('count an offboarded vendor nowhere from the day it leaves', async () => {

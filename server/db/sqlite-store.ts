@@ -229,6 +229,45 @@ function translatingStorageErrors<A extends unknown[], R>(write: (...args: A) =>
   }
 }
 
+/** Positions of `keys` in ascending order; equal keys keep theirs. */
+function ascending(keys: readonly string[]): number[] {
+  const order = Array.from(keys, (_, i) => i)
+  return order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b))
+}
+
+/** Whether the unit's vendors may be written in id order: all are new (see writeOrder). */
+const reorderable = (work: UnitOfWork) =>
+  work.vendors !== undefined &&
+  work.vendors.length > 1 &&
+  work.vendors.every((v) => v.expectedVersion === null)
+
+/**
+ * The order to write a unit of work's vendors and snapshots in: by vendor id. Ids are random, so in the caller's
+ * order every row lands on a random page of each index keyed by vendor id (vendors, facts, data classes,
+ * sub-processors, snapshots); in id order they append. Vendors are reordered only when all are new: creates succeed
+ * or fail alike in any order, while an update may free a name that a later create takes. Snapshots always may be:
+ * each vendor's own keep their order, and nothing reads an order between vendors. Audit entries keep the caller's.
+ */
+function writeOrder(work: UnitOfWork, inIdOrder: boolean) {
+  const vendors = work.vendors ?? []
+  const snapshots = work.snapshots ?? []
+  const vendorOrder = inIdOrder && reorderable(work) ? ascending(vendors.map((v) => v.id)) : null
+  // Snapshots one for one with the vendors (an import of new vendors) take the vendors' order: one sort, not two.
+  const aligned =
+    vendorOrder !== null &&
+    snapshots.length === vendors.length &&
+    snapshots.every((s, i) => s.vendorId === vendors[i]!.id)
+  const snapshotOrder = aligned
+    ? vendorOrder
+    : snapshots.length > 1
+      ? ascending(snapshots.map((s) => s.vendorId))
+      : null
+  return {
+    vendors: vendorOrder === null ? vendors : vendorOrder.map((i) => vendors[i]!),
+    snapshots: snapshotOrder === null ? snapshots : snapshotOrder.map((i) => snapshots[i]!),
+  }
+}
+
 export interface SqliteStoreOptions {
   /** Clock for audit timestamps; tests may pin it. */
   now?: () => Date
@@ -267,9 +306,10 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     getVendor: db.prepare(`${VENDOR_SELECT} WHERE v.id = ?`),
     vendorVersion: db.prepare('SELECT version FROM vendors WHERE id = ?'),
     vendorByNameKey: db.prepare('SELECT id FROM vendors WHERE name_key = ?'),
+    // The statements a large import runs once per row take positional parameters, which bind faster than named.
     insertVendor: db.prepare(
       `INSERT INTO vendors (id, name, name_key, status, doc, version, created_at, updated_at)
-       VALUES (@id, @name, @nameKey, @status, @doc, 1, @at, @at)`,
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
     ),
     updateVendor: db.prepare(
       `UPDATE vendors SET name = @name, name_key = @nameKey, status = @status, doc = @doc,
@@ -294,7 +334,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     ),
     insertSnapshot: db.prepare(
       `INSERT INTO score_snapshots (vendor_id, recorded_at, as_of, score, tier, exposure, likelihood, model_version, reason)
-       VALUES (@vendorId, @recordedAt, @asOf, @score, @tier, @exposure, @likelihood, @modelVersion, @reason)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     getModel: db.prepare('SELECT * FROM scoring_model WHERE id = 1'),
     upsertModel: db.prepare(
@@ -305,7 +345,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     auditHead: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
     insertAudit: db.prepare(
       `INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash)
-       VALUES (@seq, @at, @actor, @action, @entityType, @entityId, @before, @after, @prevHash, @hash)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     allAudit: db.prepare('SELECT * FROM audit_log ORDER BY seq'),
     upsertExport: db.prepare(
@@ -349,7 +389,30 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     if (patch.disabled === true || patch.passwordHash !== undefined) q.deleteSessionsOf.run(username)
   }
 
-  const transaction = db.transaction((work: UnitOfWork) => {
+  /**
+   * A new vendor's row. The primary key and the unique name_key refuse a taken id or name, so no lookup runs before
+   * each insert (a 50,000-row import made 100,000 of them); when SQLite refuses, the lookups say which was taken.
+   */
+  function insertVendor(row: {
+    id: string
+    name: string
+    nameKey: string
+    status: string
+    doc: string
+    at: string
+  }) {
+    try {
+      q.insertVendor.run(row.id, row.name, row.nameKey, row.status, row.doc, row.at, row.at)
+    } catch (error) {
+      if (!(error instanceof Database.SqliteError) || !error.code.startsWith('SQLITE_CONSTRAINT')) throw error
+      const holder = q.vendorByNameKey.get(row.nameKey) as { id: string } | undefined
+      if (holder && holder.id !== row.id) throw new UniqueConflictError('name', row.name)
+      if (q.vendorVersion.get(row.id)) throw new UniqueConflictError('id', row.id)
+      throw error
+    }
+  }
+
+  const transaction = db.transaction((work: UnitOfWork, inIdOrder: boolean) => {
     const at = now().toISOString()
     for (const change of work.users ?? []) {
       if (change.op === 'create') {
@@ -360,17 +423,23 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       else if (q.deleteUser.run(change.username).changes === 0)
         throw new VersionConflictError('user', change.username, null)
     }
-    for (const { id, expectedVersion, next, score } of work.vendors ?? []) {
+    // Each vendor document's JSON, made once: its audit entry (the same object as before or after) reuses it.
+    const docs = new Map<unknown, string>()
+    const ordered = writeOrder(work, inIdOrder)
+    for (const { id, expectedVersion, next, score } of ordered.vendors) {
       const key = nameKey(next.name)
-      const holder = q.vendorByNameKey.get(key) as { id: string } | undefined
-      if (holder && holder.id !== id) throw new UniqueConflictError('name', next.name)
-      const row = { id, name: next.name, nameKey: key, status: next.status, doc: JSON.stringify(next), at }
+      const doc = JSON.stringify(next)
+      docs.set(next, doc)
+      const row = { id, name: next.name, nameKey: key, status: next.status, doc, at }
       if (expectedVersion === null) {
-        if (q.vendorVersion.get(id)) throw new UniqueConflictError('id', id)
-        q.insertVendor.run(row)
-      } else if (q.updateVendor.run({ ...row, expectedVersion }).changes === 0) {
-        const current = q.vendorVersion.get(id) as { version: number } | undefined
-        throw new VersionConflictError('vendor', id, current?.version ?? null)
+        insertVendor(row)
+      } else {
+        const holder = q.vendorByNameKey.get(key) as { id: string } | undefined
+        if (holder && holder.id !== id) throw new UniqueConflictError('name', next.name)
+        if (q.updateVendor.run({ ...row, expectedVersion }).changes === 0) {
+          const current = q.vendorVersion.get(id) as { version: number } | undefined
+          throw new VersionConflictError('vendor', id, current?.version ?? null)
+        }
       }
       facts.write(next, expectedVersion === null ? 1 : expectedVersion + 1, score, expectedVersion === null)
     }
@@ -387,15 +456,26 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       }
       q.upsertModel.run({ weights: JSON.stringify(work.scoringModel.weights), by: work.actor, at })
     }
-    for (const snapshot of work.snapshots ?? []) {
-      q.insertSnapshot.run(snapshot)
-      facts.snapshot(snapshot)
+    for (const s of ordered.snapshots) {
+      q.insertSnapshot.run(
+        s.vendorId,
+        s.recordedAt,
+        s.asOf,
+        s.score,
+        s.tier,
+        s.exposure,
+        s.likelihood,
+        s.modelVersion,
+        s.reason,
+      )
+      facts.snapshot(s)
     }
     for (const record of work.exports ?? []) q.upsertExport.run(exportParams(record))
 
     const head = q.auditHead.get() as { seq: number; hash: string } | undefined
     let seq = head?.seq ?? 0
     let prevHash = head?.hash ?? GENESIS_HASH
+    const stored = (value: unknown) => (value === null ? null : (docs.get(value) ?? JSON.stringify(value)))
     for (const entry of work.audit) {
       seq += 1
       const content = {
@@ -409,18 +489,32 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
         after: entry.after ?? null,
       }
       const hash = hashEntry(content, prevHash)
-      q.insertAudit.run({
-        ...content,
-        before: content.before === null ? null : JSON.stringify(content.before),
-        after: content.after === null ? null : JSON.stringify(content.after),
+      q.insertAudit.run(
+        seq,
+        at,
+        content.actor,
+        content.action,
+        content.entityType,
+        content.entityId,
+        stored(content.before),
+        stored(content.after),
         prevHash,
         hash,
-      })
+      )
       prevHash = hash
     }
     return { at }
   })
-  const apply = translatingStorageErrors((work: UnitOfWork) => transaction(work))
+  const apply = translatingStorageErrors((work: UnitOfWork) => {
+    try {
+      return transaction(work, true)
+    } catch (error) {
+      // Rolled back. Which of two new vendors with one name is refused depends on the order they are written in:
+      // run the unit again in the caller's order, which fails as well, to refuse the one the caller put last.
+      if (error instanceof UniqueConflictError && reorderable(work)) return transaction(work, false)
+      throw error
+    }
+  })
   const insertSession = translatingStorageErrors((session: SessionRecord) => q.insertSession.run(session))
   const deleteSession = translatingStorageErrors((idHash: string) => q.deleteSession.run(idHash))
   const deleteExpired = translatingStorageErrors((nowIso: string) => q.deleteExpired.run(nowIso).changes)

@@ -5,10 +5,9 @@
  */
 import { CSV_BOM, csvLine, type AuditLogFilters } from '../../src/domain'
 import { canonicalJson, type AuditEntry } from '../audit/hash-chain'
-import type { ExportFile } from './export-file'
+import { textChunks, type ExportFile } from './export-file'
 import { yieldToEventLoop } from './register-source'
 
-const CHUNK = 64 * 1024
 const SLICE = 2000
 
 export const AUDIT_LOG_HEADERS = [
@@ -32,15 +31,18 @@ export async function writeAuditLog(
   entries: AsyncIterable<AuditEntry>,
   meta: { filters: AuditLogFilters; auditHead: string; auditSeq: number },
 ): Promise<number> {
-  let chunk =
+  const out = textChunks(file)
+  out.add(
     format === 'csv'
       ? CSV_BOM + csvLine(AUDIT_LOG_HEADERS)
       : `{"kind":"audit-log","filters":${canonicalJson(meta.filters)},"auditHead":${JSON.stringify(meta.auditHead)},` +
-        `"auditSeq":${meta.auditSeq},"entries":[\n`
+          `"auditSeq":${meta.auditSeq},"entries":[\n`,
+  )
   let rows = 0
   for await (const e of entries) {
+    let text: string
     if (format === 'csv') {
-      chunk += csvLine([
+      text = csvLine([
         e.seq,
         e.at,
         e.actor,
@@ -53,7 +55,7 @@ export async function writeAuditLog(
         e.hash,
       ])
     } else {
-      chunk +=
+      text =
         (rows === 0 ? '' : ',\n') +
         JSON.stringify({
           seq: e.seq,
@@ -68,13 +70,11 @@ export async function writeAuditLog(
           hash: e.hash,
         })
     }
+    if (out.add(text)) await out.flush()
     rows += 1
-    if (chunk.length >= CHUNK) {
-      await file.write(chunk)
-      chunk = ''
-    }
     if (rows % SLICE === 0) await yieldToEventLoop()
   }
-  await file.write(format === 'csv' ? chunk : `${chunk}\n]}\n`)
+  if (format === 'json') out.add('\n]}\n')
+  await out.end()
   return rows
 }

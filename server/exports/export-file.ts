@@ -27,6 +27,9 @@ export interface ExportFile {
   abort(): Promise<void>
 }
 
+/** Bytes each stage of the file's pipeline holds before a writer waits. */
+const BUFFERED = 1024 * 1024
+
 export async function openExportFile(dir: string, name: string): Promise<ExportFile> {
   await mkdir(dir, { recursive: true })
   const finalPath = path.join(dir, name)
@@ -36,13 +39,18 @@ export async function openExportFile(dir: string, name: string): Promise<ExportF
   const hash = createHash('sha256')
   let bytes = 0
   const hashing = new Transform({
+    // Room for a few chunks in flight, so the next rows are made while the disk takes the last ones.
+    highWaterMark: BUFFERED,
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk)
       bytes += chunk.length
       done(null, chunk)
     },
   })
-  const done = pipeline(hashing, createWriteStream(tempPath, { flags: 'wx', mode: 0o600 }))
+  const done = pipeline(
+    hashing,
+    createWriteStream(tempPath, { flags: 'wx', mode: 0o600, highWaterMark: BUFFERED }),
+  )
   // A failure is reported by finish(); keep the pipeline's rejection from going unhandled before then.
   done.catch(() => {})
 
@@ -78,6 +86,49 @@ export async function openExportFile(dir: string, name: string): Promise<ExportF
       hashing.destroy()
       await done.catch(() => {})
       await rm(tempPath, { force: true })
+    },
+  }
+}
+
+/**
+ * Text encoded straight into buffers of `size` bytes, written once full. Encoding each row into place costs a few
+ * milliseconds per 50,000 rows; gathering the rows into one string per chunk first (by `+=` or by `join`) cost tens
+ * of times that in flattening and garbage, more than hashing and writing the file.
+ */
+export function textChunks(file: ExportFile, size = 256 * 1024) {
+  const full: Uint8Array[] = []
+  let buffer = Buffer.allocUnsafe(size)
+  let used = 0
+  return {
+    /** Adds text; answers true once a buffer is full, when the caller should await `flush`. */
+    add(text: string): boolean {
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit: with that much room the text fits whole.
+      if (text.length * 3 > buffer.length - used) {
+        if (used > 0) {
+          full.push(buffer.subarray(0, used))
+          buffer = Buffer.allocUnsafe(size)
+          used = 0
+        }
+        if (text.length * 3 > size) {
+          full.push(Buffer.from(text, 'utf8'))
+          return true
+        }
+      }
+      used += buffer.write(text, used, 'utf8')
+      return full.length > 0
+    },
+    /** Writes the full buffers. */
+    async flush() {
+      for (const chunk of full.splice(0)) await file.write(chunk)
+    },
+    /** Writes everything added. */
+    async end() {
+      if (used > 0) {
+        full.push(buffer.subarray(0, used))
+        buffer = Buffer.allocUnsafe(0)
+        used = 0
+      }
+      for (const chunk of full.splice(0)) await file.write(chunk)
     },
   }
 }

@@ -13,11 +13,9 @@ import {
   registerRow,
   type CellValue,
 } from '../../src/domain'
-import type { ExportFile } from './export-file'
+import { textChunks, type ExportFile } from './export-file'
 import { yieldToEventLoop, type RegisterSnapshot } from './register-source'
 
-/** Rows are gathered into chunks of about this many characters before each write. */
-const CHUNK = 64 * 1024
 const SLICE = 2000
 
 export interface ExportFacts {
@@ -33,39 +31,33 @@ export interface ExportFacts {
 
 /** UTF-8 with BOM, RFC 4180, formulas neutralised. Answers the row count (vendors). */
 export async function writeRegisterCsv(file: ExportFile, register: RegisterSnapshot): Promise<number> {
-  let chunk = CSV_BOM + csvLine(REGISTER_HEADERS)
+  const out = textChunks(file)
+  out.add(CSV_BOM + csvLine(REGISTER_HEADERS))
   let rows = 0
   for (const entry of register.entries) {
     const { vendor, riskAcceptance } = entry
-    chunk += csvLine(
-      registerCells(registerRow(vendor, register.explain(entry), register.asOf, riskAcceptance)),
-    )
+    const row = registerRow(vendor, register.explain(entry), register.asOf, riskAcceptance)
+    if (out.add(csvLine(registerCells(row)))) await out.flush()
     rows += 1
-    if (chunk.length >= CHUNK) {
-      await file.write(chunk)
-      chunk = ''
-    }
     if (rows % SLICE === 0) await yieldToEventLoop()
   }
-  await file.write(chunk)
+  await out.end()
   return rows
 }
 
 /** Every vendor, incident, acceptance and score, and the model: what a restore reads back. */
 export async function writeFullExportJson(file: ExportFile, register: RegisterSnapshot): Promise<number> {
-  let chunk = fullExportHead(register.asOf, register.weights, register.entries.length)
+  const out = textChunks(file)
+  out.add(fullExportHead(register.asOf, register.weights, register.entries.length))
   let rows = 0
   for (const entry of register.entries) {
     const line = fullExportEntry(entry.vendor, register.explain(entry), entry.riskAcceptance)
-    chunk += fullExportLine(line, rows === 0)
+    if (out.add(fullExportLine(line, rows === 0))) await out.flush()
     rows += 1
-    if (chunk.length >= CHUNK) {
-      await file.write(chunk)
-      chunk = ''
-    }
     if (rows % SLICE === 0) await yieldToEventLoop()
   }
-  await file.write(chunk + FULL_EXPORT_TAIL)
+  out.add(FULL_EXPORT_TAIL)
+  await out.end()
   return rows
 }
 

@@ -22,14 +22,30 @@ const HSTS = 'max-age=31536000'
  * Security on a plain-HTTP deployment would lock browsers out of it, so it is sent only then.
  */
 export function securityHeaders({ hsts = false } = {}): MiddlewareHandler {
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+    ...(hsts && { 'Strict-Transport-Security': HSTS }),
+  }
+  return withHeaders(headers)
+}
+
+/**
+ * Sets `headers` on every response. They are set before the handler runs, so `c.json()` and friends build the
+ * response with them at no cost; a handler that returns a Response of its own (or an error handler) drops
+ * them, and only then are they set again afterwards, which copies that response once per header.
+ */
+export function withHeaders(headers: Record<string, string>): MiddlewareHandler {
+  const entries = Object.entries(headers)
+  const [probeName, probeValue] = entries[0]!
   return async (c, next) => {
+    for (const [name, value] of entries) c.header(name, value)
     await next()
-    c.header('Content-Security-Policy', CSP)
-    c.header('X-Content-Type-Options', 'nosniff')
-    c.header('Referrer-Policy', 'no-referrer')
-    c.header('X-Frame-Options', 'DENY')
-    c.header('Cross-Origin-Opener-Policy', 'same-origin')
-    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
-    if (hsts) c.header('Strict-Transport-Security', HSTS)
+    if (c.res.headers.get(probeName) !== probeValue)
+      for (const [name, value] of entries) c.header(name, value)
   }
 }

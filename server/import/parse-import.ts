@@ -108,11 +108,14 @@ function formulaProblem(raw: string): string | null {
   return `${quote(text)} looks like a spreadsheet formula; remove the leading '${lead}'`
 }
 
-const splitList = (raw: string) =>
-  raw
-    .split(';')
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
+function splitList(raw: string): string[] {
+  const items: string[] = []
+  for (const part of raw.split(';')) {
+    const item = part.trim()
+    if (item !== '') items.push(item)
+  }
+  return items
+}
 
 function text({ optional = false, guard = true } = {}) {
   return (raw: string): Conversion => {
@@ -144,9 +147,10 @@ function listOf(values: readonly string[]) {
   const allowed = values.join(', ')
   return (raw: string): Conversion => {
     const items = splitList(raw)
+    const lower = items.map((item) => item.toLowerCase())
+    if (lower.every((value) => values.includes(value))) return ok(lower)
     const bad = items.filter((item) => !values.includes(item.toLowerCase()))
-    if (bad.length > 0) return fail(...bad.map((item) => `${quote(item)} is not one of ${allowed}`))
-    return ok(items.map((item) => item.toLowerCase()))
+    return fail(...bad.map((item) => `${quote(item)} is not one of ${allowed}`))
   }
 }
 
@@ -316,27 +320,26 @@ function detectKind(names: readonly string[], details: ImportFileErrorDetails): 
 /** One data row as text cells keyed by column, with whatever went wrong before conversion. */
 interface RawRow {
   line: number
-  cells: Map<string, string>
+  cells: Pick<ReadonlyMap<string, string>, 'get'>
   problems: CellError[]
   /** The cells are not aligned with the header, so converting them would only produce noise. */
   misaligned: boolean
 }
 
-function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown) {
-  const [head, ...rest] = path
-  if (head === undefined) return
-  if (rest.length === 0) {
-    target[head] = value
+function setPath(target: Record<string, unknown>, path: NonNullable<ColumnSpec['path']>, value: unknown) {
+  if (path.length === 1) {
+    target[path[0]] = value
     return
   }
-  const child = (target[head] ??= {}) as Record<string, unknown>
-  setPath(child, rest, value)
+  const child = (target[path[0]] ??= {}) as Record<string, unknown>
+  child[path[1]] = value
 }
 
 function buildRow(kind: ImportKind, sheet: string, raw: RawRow): ParsedRow {
   const specs = SPECS[kind]
   const errors: CellError[] = [...raw.problems]
-  const failed = new Set(raw.problems.map((problem) => problem.column).filter((name) => name !== ROW_COLUMN))
+  const failed = new Set<string>()
+  for (const problem of raw.problems) if (problem.column !== ROW_COLUMN) failed.add(problem.column)
   const input: Record<string, unknown> = {}
   const keyText = (raw.cells.get(kind === 'vendors' ? 'name' : 'vendor') ?? '').trim()
   const key = keyText === '' ? null : keyText
@@ -482,14 +485,21 @@ function readCsv(bytes: Uint8Array): ParsedImport {
   const text = decodeText(bytes)
   const lines = lineCounter(text)
   // Set inside papaparse's step callback; an object, so the compiler does not narrow it to its initial value.
-  const state: { kind: ImportKind | null; header: string[]; failure: ImportFileError | null } = {
+  const state: {
+    kind: ImportKind | null
+    header: string[]
+    /** Each named column's position in the header. */
+    positions: Map<string, number>
+    failure: ImportFileError | null
+  } = {
     kind: null,
     header: [],
+    positions: new Map(),
     failure: null,
   }
   let rowStart = 0
   let dataRows = 0
-  const rawRows: RawRow[] = []
+  const rows: ParsedRow[] = []
 
   Papa.parse<string[]>(text, {
     delimiter: ',',
@@ -511,6 +521,9 @@ function readCsv(bytes: Uint8Array): ParsedImport {
         try {
           state.header = fields.map(normalizeHeader)
           state.kind = readCsvHeader(state.header, fields, line)
+          state.header.forEach((name, index) => {
+            if (name !== '') state.positions.set(name, index)
+          })
         } catch (caught) {
           state.failure = caught instanceof ImportFileError ? caught : new ImportFileError(String(caught))
           parser.abort()
@@ -518,8 +531,11 @@ function readCsv(bytes: Uint8Array): ParsedImport {
         return
       }
       dataRows++
-      // Past the limit only the count matters (for the message), so the rows are not kept.
-      if (dataRows <= MAX_IMPORT_ROWS) rawRows.push(csvRow(state.header, fields, line))
+      // Past the limit only the count matters (for the message), so the rows are not kept. Each row is converted
+      // as it is read, so its text cells are garbage at once instead of 50,000 of them living until the end.
+      if (dataRows <= MAX_IMPORT_ROWS) {
+        rows.push(buildRow(state.kind, state.kind, csvRow(state.header, state.positions, fields, line)))
+      }
     },
   })
 
@@ -527,7 +543,6 @@ function readCsv(bytes: Uint8Array): ParsedImport {
   if (failure) throw failure
   if (kind === null) throw new ImportFileError('The file is empty; it needs a header row and data rows')
   if (dataRows > MAX_IMPORT_ROWS) throw tooManyRows(dataRows)
-  const rows = rawRows.map((raw) => buildRow(kind, kind, raw))
   flagDuplicateNames(rows)
   return { format: 'csv', rows }
 }
@@ -549,14 +564,35 @@ function readCsvHeader(names: string[], fields: string[], line: number): ImportK
   return kind
 }
 
-function csvRow(header: readonly string[], fields: readonly string[], line: number): RawRow {
-  const cells = new Map<string, string>()
+/** A CSV row's cells by column name, read through the header's positions: no Map of its own for every row. */
+class CsvCells {
+  readonly #positions: ReadonlyMap<string, number>
+  readonly #fields: readonly string[]
+
+  constructor(positions: ReadonlyMap<string, number>, fields: readonly string[]) {
+    this.#positions = positions
+    this.#fields = fields
+  }
+
+  get(column: string): string | undefined {
+    const at = this.#positions.get(column)
+    return at === undefined ? undefined : this.#fields[at]
+  }
+}
+
+function csvRow(
+  header: readonly string[],
+  positions: ReadonlyMap<string, number>,
+  fields: readonly string[],
+  line: number,
+): RawRow {
   const problems: CellError[] = []
   if (fields.length !== header.length) {
     problems.push({
       column: ROW_COLUMN,
       message: `has ${fields.length} fields; the header has ${header.length}`,
     })
+    const cells = new Map<string, string>()
     const nameAt = header.findIndex((name) => name === 'name' || name === 'vendor')
     const name = header[nameAt]
     const value = fields[nameAt]
@@ -564,17 +600,14 @@ function csvRow(header: readonly string[], fields: readonly string[], line: numb
     return { line, cells, problems, misaligned: true }
   }
   fields.forEach((value, index) => {
-    const name = header[index]
-    if (name) {
-      cells.set(name, value)
-    } else if (value.trim() !== '') {
+    if (header[index] === '' && value.trim() !== '') {
       problems.push({
         column: ROW_COLUMN,
         message: `${quote(value)} is in column ${index + 1}, which has no header`,
       })
     }
   })
-  return { line, cells, problems, misaligned: false }
+  return { line, cells: new CsvCells(positions, fields), problems, misaligned: false }
 }
 
 // ---- XLSX -----------------------------------------------------------------------------------------------

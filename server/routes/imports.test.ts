@@ -167,6 +167,30 @@ describe('imports', () => {
     })
   })
 
+  it('adds each new incident of a vendor once, in file order, and reports repeats as unchanged', async () => {
+    expect((await importCsv(csv(vendorRow('Repeat Incidents Ltd')), false)).status).toBe(200)
+    const header =
+      'vendor,occurred_at,kind,severity,records_exposed,status,notified_after_days,summary,source'
+    const body = [
+      header,
+      'Repeat Incidents Ltd,2026-09-01,outage,low,0,resolved,,Payroll run delayed,',
+      'repeat incidents ltd,2026-09-02,breach,high,40,open,3,Export left readable,',
+      'Repeat Incidents Ltd,2026-09-01,outage,medium,0,resolved,,Payroll run delayed,',
+    ].join('\n')
+    const first = (await (await importCsv(body, false, 'incidents.csv')).json()) as ImportReport
+    expect(first.rows.map((r) => r.action)).toEqual(['create', 'create', 'unchanged'])
+    const again = (await (await importCsv(body, true, 'incidents.csv')).json()) as ImportReport
+    expect(again.rows.map((r) => r.action)).toEqual(['unchanged', 'unchanged', 'unchanged'])
+    const list = VendorListResponse.parse(await procurement.json('/api/vendors?q=Repeat%20Incidents'))
+    const detail = (await procurement.json(`/api/vendors/${list.items[0]!.id}`)) as {
+      vendor: { incidents: { occurredAt: string; summary: string }[] }
+    }
+    expect(detail.vendor.incidents.map((i) => [i.occurredAt, i.summary])).toEqual([
+      ['2026-09-01', 'Payroll run delayed'],
+      ['2026-09-02', 'Export left readable'],
+    ])
+  })
+
   it('imports an XLSX workbook with vendors and their incidents in one go', async () => {
     const workbook = new ExcelJS.Workbook()
     const vendors = workbook.addWorksheet('vendors')

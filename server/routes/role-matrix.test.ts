@@ -199,6 +199,13 @@ const ROWS: Row[] = [
     prepare: () => ({ path: '/api/vendors' }),
   },
   {
+    method: 'GET',
+    route: '/api/vendors/facets',
+    access: 'vendors:read',
+    success: 200,
+    prepare: () => ({ path: '/api/vendors/facets' }),
+  },
+  {
     method: 'POST',
     route: '/api/vendors',
     access: 'vendors:write',

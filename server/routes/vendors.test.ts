@@ -11,6 +11,7 @@ import {
   REVIEW_CADENCE_DAYS,
   ScoringWeights,
   VendorDetailResponse,
+  VendorFacetsResponse,
   VendorListResponse,
   type Tier,
   type VendorSummary,
@@ -305,6 +306,57 @@ describe('the vendor list', () => {
     expect(seen).toEqual(all.items.map((v) => v.id))
     expect(new Set(seen).size).toBe(all.total)
     expect(pages).toBe(Math.ceil(all.total / 7))
+  })
+
+  it('serves any window of the sorted list by offset, the same rows the full list holds there', async () => {
+    const all = await list('sort=name&tier=critical,high,medium')
+    for (const offset of [0, 3, all.total - 2, all.total]) {
+      const page = VendorListResponse.parse(
+        await auditor.json(`/api/vendors?sort=name&tier=critical,high,medium&limit=4&offset=${offset}`),
+      )
+      expect(page.total).toBe(all.total)
+      expect(page.items.map((v) => v.id)).toEqual(all.items.slice(offset, offset + 4).map((v) => v.id))
+    }
+  })
+
+  it('refuses cursor and offset together, and a negative offset, with 400 on path offset', async () => {
+    const first = VendorListResponse.parse(await auditor.json('/api/vendors?sort=name&limit=5'))
+    await expectProblem(
+      await auditor.get(`/api/vendors?sort=name&offset=5&cursor=${first.nextCursor}`),
+      400,
+      {
+        paths: ['offset'],
+      },
+    )
+    await expectProblem(await auditor.get('/api/vendors?offset=-1'), 400, { paths: ['offset'] })
+  })
+
+  it('a cursor from an offset page continues after it', async () => {
+    const all = await list('sort=name')
+    const page = VendorListResponse.parse(await auditor.json('/api/vendors?sort=name&limit=3&offset=2'))
+    const next = VendorListResponse.parse(
+      await auditor.json(`/api/vendors?sort=name&limit=3&cursor=${page.nextCursor}`),
+    )
+    expect(next.items.map((v) => v.id)).toEqual(all.items.slice(5, 8).map((v) => v.id))
+  })
+
+  it('lists the inventory as a whole in facets, and follows an edit at once', async () => {
+    const facets = VendorFacetsResponse.parse(await auditor.json('/api/vendors/facets'))
+    const all = (await list()).items
+    expect(facets.total).toBe(all.length)
+    expect(facets.outsidePerimeter).toBe(all.filter((v) => v.outsidePerimeter).length)
+    for (const tier of ['critical', 'high', 'medium', 'low'] as const)
+      expect(facets.tiers[tier]).toBe(all.filter((v) => v.tier === tier).length)
+    expect(facets.categories).toEqual(
+      [...new Set(all.map((v) => v.category))].sort(
+        new Intl.Collator('en', { sensitivity: 'base', numeric: true }).compare,
+      ),
+    )
+    const created = await createVendor(procurement, 'Facets Newcomer Ltd', { category: 'Zz facet category' })
+    const after = VendorFacetsResponse.parse(await auditor.json('/api/vendors/facets'))
+    expect(after.total).toBe(facets.total + 1)
+    expect(after.categories).toContain('Zz facet category')
+    expect((await list('sort=name&q=facets%20newcomer')).items.map((v) => v.id)).toEqual([created.vendor.id])
   })
 
   it('treats an empty list filter (tier=) as no filter', async () => {

@@ -37,7 +37,7 @@ import {
   writeRegisterXlsx,
   type ExportFacts,
 } from '../exports/register-files'
-import { loadRegister } from '../exports/register-source'
+import { registerFor } from '../exports/register-source'
 import { writeRiskReportPdf, type ReportInput } from '../exports/risk-report-pdf'
 import { HttpProblem } from '../http/problem'
 import type { Actor, VendorService } from './vendor-service'
@@ -123,7 +123,7 @@ export function createExportService(options: ExportServiceOptions) {
     let file: ExportFile | undefined
     try {
       file = await openExportFile(dir, `${record.id}.${record.format}`)
-      const register = await loadRegister(store, {
+      const register = await registerFor(store, {
         asOf: record.asOf,
         untilSeq: record.auditSeq,
         ...(record.format === 'pdf' && { compareDays: COMPARE_DAYS }),

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { setTheme } from '../lib/theme'
 import { MOCK_PASSWORD, setMockSession } from '../../mocks/handlers'
 import { QueryClient } from '@tanstack/react-query'
@@ -8,11 +8,18 @@ import { render } from '@testing-library/react'
 import { createMemoryRouter } from 'react-router'
 import { App } from './app'
 import { AppProvider } from './provider'
-import { routes } from './routes'
+import { createRoutes } from './routes'
+
+// Pages are lazy route modules. Load them once up front, so a test waits for its page to render rather than for
+// the first import of a page's module graph (seconds on a busy machine).
+beforeAll(async () => {
+  const pages = createRoutes(new QueryClient()).flatMap((route) => route.children ?? [])
+  await Promise.all(pages.map((page) => (typeof page.lazy === 'function' ? page.lazy() : undefined)))
+}, 60_000)
 
 function renderApp(path = '/') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  const router = createMemoryRouter(createRoutes(client), { initialEntries: [path] })
   render(
     <AppProvider client={client}>
       <App router={router} />
@@ -29,7 +36,9 @@ describe('App', () => {
     await user.type(await screen.findByLabelText('Username'), 'auditor')
     await user.type(screen.getByLabelText('Password'), MOCK_PASSWORD)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    expect(await screen.findByRole('heading', { level: 1, name: 'Vendors' })).toBeInTheDocument()
+    // Found is the assertion: the page swaps its heading's element when its data arrives, so a reference held
+    // across that render may already be detached.
+    await screen.findByRole('heading', { level: 1, name: 'Vendors' })
     expect(within(screen.getByRole('banner')).getByText('· auditor')).toBeInTheDocument()
   })
 
@@ -46,10 +55,13 @@ describe('App', () => {
 
   it('opens on the vendor inventory and shows a 404 page for unknown paths, with a way back', async () => {
     const router = renderApp()
-    expect(await screen.findByRole('heading', { level: 1, name: 'Vendors' })).toBeInTheDocument()
+    await screen.findByRole('heading', { level: 1, name: 'Vendors' })
     expect(router.state.location.pathname).toBe('/vendors')
     await router.navigate('/no/such/page')
-    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()
+    // Router updates are transitions: the inventory's own render (its data arriving) may come first.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page not found' }, { timeout: 5000 }),
+    ).toBeInTheDocument()
     expect(screen.getByText('/no/such/page')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Go to the vendor inventory' })).toHaveAttribute(
       'href',

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createIncident, createVendor } from '../../mocks/data'
 import { csvLine } from './csv'
@@ -66,5 +67,25 @@ describe('registerRow', () => {
     const line = csvLine(registerCells(registerRow(hostile, scoreVendor(hostile, { asOf }), asOf)))
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""Open"")"`)
     expect(line).toContain(",'@ops,")
+  })
+})
+
+describe('topFactorText', () => {
+  it('picks what sorting every factor by points (ties in their order) and taking the first would', () => {
+    const byPoints = (factors: { id: string; label: string; points: number }[], count: number) =>
+      factors
+        .map((f, i) => ({ f, i }))
+        .filter(({ f }) => f.points > 0)
+        .sort((a, b) => b.f.points - a.f.points || a.i - b.i)
+        .slice(0, count)
+        .map(({ f }) => ({ id: f.id, label: f.label, points: f.points }))
+    const points = fc.oneof(fc.constantFrom(0, 1.5, 2, -1), fc.double({ min: -20, max: 40, noNaN: true }))
+    fc.assert(
+      fc.property(fc.array(points, { maxLength: 16 }), fc.integer({ min: 0, max: 5 }), (values, count) => {
+        const factors = values.map((p, i) => ({ id: `f${i}`, label: `Factor ${i}`, points: p }))
+        const scored = factors as unknown as Parameters<typeof topFactorText>[0]
+        expect(topFactorText(scored, count)).toEqual(byPoints(factors, count))
+      }),
+    )
   })
 })

@@ -77,17 +77,23 @@ export const REGISTER_COLUMNS: readonly { key: keyof RegisterRow; header: string
 
 export const REGISTER_HEADERS: readonly string[] = REGISTER_COLUMNS.map((c) => c.header)
 
-/** The factors adding the most points, largest first, as "label +points"; factors adding nothing are left out. */
+/** The factors adding the most points, largest first; factors adding nothing are left out. */
 export function topFactorText(
   factors: VendorScore['factors'],
   count = TOP_FACTOR_COUNT,
 ): { id: string; label: string; points: number }[] {
-  return factors
-    .map((f, i) => ({ f, i }))
-    .filter(({ f }) => f.points > 0)
-    .sort((a, b) => b.f.points - a.f.points || a.i - b.i)
-    .slice(0, count)
-    .map(({ f }) => ({ id: f.id, label: f.label, points: f.points }))
+  // Picked in one pass (ties keep the factors' order) rather than by sorting every factor: exports call this for
+  // every row.
+  const top: VendorScore['factors'] = []
+  for (const f of factors) {
+    if (!(f.points > 0)) continue
+    let at = top.length
+    while (at > 0 && top[at - 1]!.points < f.points) at -= 1
+    if (at >= count) continue
+    top.splice(at, 0, f)
+    if (top.length > count) top.pop()
+  }
+  return top.map((f) => ({ id: f.id, label: f.label, points: f.points }))
 }
 
 /** One register row from the vendor as it stood on `asOf` and its score that day. */

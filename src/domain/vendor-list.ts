@@ -1,5 +1,5 @@
 /** The inventory's filters and sort orders, shared by the server's list, the msw handlers and the SPA's grid. */
-import type { VendorSortKey, VendorSummary } from './schemas/api'
+import type { VendorFacetsResponse, VendorSortKey, VendorSummary } from './schemas/api'
 import type { DataClass, DataLocation, NetworkAccess, VendorStatus } from './schemas/vendor'
 import type { Tier } from './scoring/model'
 
@@ -125,4 +125,19 @@ export function filterVendorSummaries(
       inRange(v.exposure, filter.exposureMin, filter.exposureMax) &&
       inRange(v.likelihood, filter.likelihoodMin, filter.likelihoodMax),
   )
+}
+
+/** The inventory as a whole (GET /api/vendors/facets): tier counts, vendors outside the perimeter, categories. */
+export function vendorFacets(items: Iterable<VendorSummary>, asOf: string): VendorFacetsResponse {
+  const tiers = { critical: 0, high: 0, medium: 0, low: 0 }
+  const categories = new Set<string>()
+  let total = 0
+  let outsidePerimeter = 0
+  for (const v of items) {
+    total += 1
+    tiers[v.tier] += 1
+    categories.add(v.category)
+    if (v.outsidePerimeter) outsidePerimeter += 1
+  }
+  return { total, outsidePerimeter, tiers, categories: [...categories].sort(nameOrder.compare), asOf }
 }

@@ -50,8 +50,13 @@ export function readVendorFilter(params: URLSearchParams): VendorFilter {
   }
 }
 
-/** The shortest query for a filter, appended to `params`: what is not set is left out. */
-export function writeVendorFilter(filter: VendorFilter, params = new URLSearchParams()): URLSearchParams {
+/**
+ * The page URL and `GET /api/vendors` take the same filter parameters but for one name: the URL keeps its shorter
+ * `outside`, the API spells out `outsidePerimeter` (VendorListQuery).
+ */
+const OUTSIDE_PARAM = { url: 'outside', api: 'outsidePerimeter' } as const
+
+function writeFilter(filter: VendorFilter, params: URLSearchParams, dialect: keyof typeof OUTSIDE_PARAM) {
   const number = (name: string, value: number | undefined) => {
     if (value !== undefined) params.set(name, String(value))
   }
@@ -61,7 +66,9 @@ export function writeVendorFilter(filter: VendorFilter, params = new URLSearchPa
   if (filter.status?.length) params.set('status', filter.status.join(','))
   if (filter.dataLocation?.length) params.set('dataLocation', filter.dataLocation.join(','))
   if (filter.networkAccess?.length) params.set('networkAccess', filter.networkAccess.join(','))
-  if (filter.outsidePerimeter !== undefined) params.set('outside', filter.outsidePerimeter ? '1' : '0')
+  if (filter.outsidePerimeter !== undefined) {
+    params.set(OUTSIDE_PARAM[dialect], filter.outsidePerimeter ? '1' : '0')
+  }
   if (filter.openIncident !== undefined) params.set('openIncident', filter.openIncident ? '1' : '0')
   if (filter.reviewOverdue !== undefined) params.set('reviewOverdue', filter.reviewOverdue ? '1' : '0')
   if (filter.dataClass?.length) params.set('dataClass', filter.dataClass.join(','))
@@ -71,6 +78,16 @@ export function writeVendorFilter(filter: VendorFilter, params = new URLSearchPa
   number('likelihoodMin', filter.likelihoodMin)
   number('likelihoodMax', filter.likelihoodMax)
   return params
+}
+
+/** The shortest query for a filter, appended to `params`: what is not set is left out. */
+export function writeVendorFilter(filter: VendorFilter, params = new URLSearchParams()): URLSearchParams {
+  return writeFilter(filter, params, 'url')
+}
+
+/** The same filter as `GET /api/vendors` takes it, appended to `params`: the server filters the list. */
+export function writeVendorListFilter(filter: VendorFilter, params = new URLSearchParams()): URLSearchParams {
+  return writeFilter(filter, params, 'api')
 }
 
 /** The inventory narrowed to `filter`: `/vendors?tier=critical`. */

@@ -222,32 +222,60 @@ export const VENDOR_SORT_KEYS = [
 export type VendorSortKey = (typeof VENDOR_SORT_KEYS)[number]
 
 /** GET /api/vendors query. Lists take comma-separated values: `tier=critical,high`. */
-export const VendorListQuery = z.object({
-  q: z.string().max(200).optional(),
-  tier: listOf(TIERS).optional(),
-  category: z.string().max(200).optional(),
-  status: listOf(VENDOR_STATUSES).optional(),
-  dataLocation: listOf(DATA_LOCATIONS).optional(),
-  networkAccess: listOf(NETWORK_ACCESS_LEVELS).optional(),
-  outsidePerimeter: booleanParam.optional(),
-  openIncident: booleanParam.optional(),
-  reviewOverdue: booleanParam.optional(),
-  /** Holds any of these data classes. */
-  dataClass: listOf(DATA_CLASSES).optional(),
-  /** Uses this sub-processor (the name compared case-insensitively). */
-  fourthParty: z.string().max(200).optional(),
-  /** A region of the risk map: each lower bound is inclusive, each upper bound exclusive. */
-  exposureMin: rangeParam.optional(),
-  exposureMax: rangeParam.optional(),
-  likelihoodMin: rangeParam.optional(),
-  likelihoodMax: rangeParam.optional(),
-  sort: z.enum(VENDOR_SORT_KEYS).default('score'),
-  order: z.enum(['asc', 'desc']).optional(),
-  limit: z.coerce.number().int().min(1).max(50_000).default(100),
-  cursor: z.string().max(200).optional(),
-  asOf: IsoDate.optional(),
-})
+export const VendorListQuery = z
+  .object({
+    q: z.string().max(200).optional(),
+    tier: listOf(TIERS).optional(),
+    category: z.string().max(200).optional(),
+    status: listOf(VENDOR_STATUSES).optional(),
+    dataLocation: listOf(DATA_LOCATIONS).optional(),
+    networkAccess: listOf(NETWORK_ACCESS_LEVELS).optional(),
+    outsidePerimeter: booleanParam.optional(),
+    openIncident: booleanParam.optional(),
+    reviewOverdue: booleanParam.optional(),
+    /** Holds any of these data classes. */
+    dataClass: listOf(DATA_CLASSES).optional(),
+    /** Uses this sub-processor (the name compared case-insensitively). */
+    fourthParty: z.string().max(200).optional(),
+    /** A region of the risk map: each lower bound is inclusive, each upper bound exclusive. */
+    exposureMin: rangeParam.optional(),
+    exposureMax: rangeParam.optional(),
+    likelihoodMin: rangeParam.optional(),
+    likelihoodMax: rangeParam.optional(),
+    sort: z.enum(VENDOR_SORT_KEYS).default('score'),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: z.coerce.number().int().min(1).max(50_000).default(100),
+    /** Opaque position from a previous page's `nextCursor`: follows the list page by page. */
+    cursor: z.string().max(200).optional(),
+    /** Zero-based row to start at: random access for a virtualized grid. Not together with `cursor`. */
+    offset: z.coerce.number('Expected a whole number from 0').int().min(0).max(10_000_000).optional(),
+    asOf: IsoDate.optional(),
+  })
+  .refine((q) => q.cursor === undefined || q.offset === undefined, {
+    path: ['offset'],
+    message: 'Use either cursor or offset, not both',
+  })
 export type VendorListQuery = z.input<typeof VendorListQuery>
+
+/**
+ * GET /api/vendors/facets: what the inventory holds as a whole, for the list's findings and filter choices
+ * (the list itself is fetched a page at a time).
+ */
+export const VendorFacetsResponse = z.object({
+  total: z.number().int().min(0),
+  /** Vendors holding our data in their own environment, outside our perimeter. */
+  outsidePerimeter: z.number().int().min(0),
+  tiers: z.object({
+    critical: z.number().int().min(0),
+    high: z.number().int().min(0),
+    medium: z.number().int().min(0),
+    low: z.number().int().min(0),
+  }),
+  /** Distinct categories, sorted A–Z. */
+  categories: z.array(z.string()),
+  asOf: IsoDate,
+})
+export type VendorFacetsResponse = z.infer<typeof VendorFacetsResponse>
 
 export const ROLE_NAMES = ['admin', 'procurement', 'ciso', 'auditor'] as const
 export type RoleName = (typeof ROLE_NAMES)[number]

@@ -21,6 +21,7 @@ import { RiskMapCard } from './components/risk-map-card'
 import { RiskTrendCard } from './components/risk-trend-card'
 import { TierDistributionCard } from './components/tier-distribution-card'
 import { TopRisksCard } from './components/top-risks-card'
+import { HEADLINE_LABELS, HeadlineSkeleton } from './dashboard-skeleton'
 
 interface HeadlineProps {
   /** Undefined while loading; null when the figure could not be loaded (its card shows why). */
@@ -30,14 +31,7 @@ interface HeadlineProps {
 }
 
 function Headline({ value, label, filter }: HeadlineProps) {
-  if (value === undefined) {
-    return (
-      <li className="headline" aria-busy="true">
-        <span className="skeleton headline-skeleton" />
-        <span className="headline-label">{label}</span>
-      </li>
-    )
-  }
+  if (value === undefined) return <HeadlineSkeleton label={label} />
   return (
     <li className="headline">
       <Link to={vendorListHref(filter)}>
@@ -79,12 +73,12 @@ export default function DashboardOverview() {
         </div>
         <ul className="headlines" aria-label="Headline numbers">
           <Headline
-            label="vendors in the portfolio"
+            label={HEADLINE_LABELS.portfolio}
             value={figure(tiers, (d) => formatWhole(d.vendors))}
             filter={portfolioFilter({})}
           />
           <Headline
-            label="critical or high risk"
+            label={HEADLINE_LABELS.severe}
             value={figure(tiers, (d) =>
               formatWhole(
                 d.tiers
@@ -95,23 +89,24 @@ export default function DashboardOverview() {
             filter={portfolioFilter({ tier: ['critical', 'high'] })}
           />
           <Headline
-            label="of records outside our perimeter"
+            label={HEADLINE_LABELS.outside}
             value={figure(exposure, (d) => formatShare(d.outsidePerimeter.recordShare))}
             filter={portfolioFilter({ outsidePerimeter: true })}
           />
           <Headline
-            label="open incidents"
+            label={HEADLINE_LABELS.openIncidents}
             value={figure(incidents, (d) => formatWhole(d.open.total))}
             filter={OPEN_INCIDENT_FILTER}
           />
           <Headline
-            label="overdue reviews"
+            label={HEADLINE_LABELS.overdueReviews}
             value={figure(reviews, (d) => formatWhole(d.overdue))}
             filter={REVIEW_OVERDUE_FILTER}
           />
         </ul>
       </header>
 
+      {/* The order dashboard-skeleton.tsx reserves room for. */}
       <div className="dashboard-grid">
         <TierDistributionCard />
         <ExposureCard />

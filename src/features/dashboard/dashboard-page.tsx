@@ -1,32 +1,10 @@
-import { lazy, Suspense } from 'react'
+import DashboardOverview from './dashboard-overview'
 
 /**
- * The dashboard's code (its cards, findings and response schemas, about 10 kB gzipped) and, from there, each
- * chart's recharts module load only when the page opens, so the vendor list and the other pages never pay for them.
+ * The dashboard route. The router loads this page's chunk (its cards, findings and response schemas) only when
+ * the dashboard opens, and each card loads its chart's recharts module only when it draws, so the vendor list
+ * and the other pages never pay for them.
  */
-const DashboardOverview = lazy(() => import('./dashboard-overview'))
-
-function DashboardSkeleton() {
-  return (
-    <div className="dashboard-page" aria-busy="true">
-      <header className="dashboard-header">
-        <h1>Dashboard</h1>
-      </header>
-      <div className="dashboard-grid">
-        {Array.from({ length: 4 }, (_, i) => (
-          <div key={i} className="chart-card">
-            <div className="skeleton chart-skeleton" />
-          </div>
-        ))}
-      </div>
-    </div>
-  )
-}
-
 export function DashboardPage() {
-  return (
-    <Suspense fallback={<DashboardSkeleton />}>
-      <DashboardOverview />
-    </Suspense>
-  )
+  return <DashboardOverview />
 }

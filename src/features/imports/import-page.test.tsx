@@ -8,6 +8,7 @@ import { mockVendors, resetMockVendors } from '../../../mocks/handlers/vendors'
 import { mockServer } from '../../../mocks/node'
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, type ImportReport, type RowOutcome } from '../../domain'
 import { VENDORS_QUERY_ROOT } from '../../lib/query-keys'
+import { VENDOR_IMPORT_HEADER, vendorImportRow } from '../../testing/import-rows'
 import { renderWithProviders } from '../../testing/render'
 import { ImportReportTable } from './components/import-report-table'
 import { ImportPage } from './import-page'
@@ -26,28 +27,6 @@ beforeAll(() => {
 })
 afterAll(() => layout.forEach((spy) => spy.mockRestore()))
 
-const COLUMNS = IMPORT_COLUMNS.vendors.required
-function vendorRow(name: string, overrides: Partial<Record<(typeof COLUMNS)[number], string>> = {}) {
-  const cells: Record<string, string> = {
-    name,
-    category: 'Payroll',
-    owner: 'Finance',
-    status: 'active',
-    data_classes: 'pii;payment',
-    records: '12000',
-    data_location: 'vendor_environment',
-    network_access: 'api',
-    criticality: 'high',
-    fourth_parties: 'Amazon Web Services',
-    certifications: 'soc2_type2',
-    mfa: 'yes',
-    encryption_at_rest: 'yes',
-    last_assessed_at: '2026-01-15',
-    ...overrides,
-  }
-  return COLUMNS.map((column) => cells[column] ?? '').join(',')
-}
-
 /**
  * A file as the page receives it from the input. Node's File rather than jsdom's: msw turns the upload into a
  * fetch Request, and Node's fetch cannot read the bytes of a jsdom File (it sends the text "undefined").
@@ -55,7 +34,7 @@ function vendorRow(name: string, overrides: Partial<Record<(typeof COLUMNS)[numb
 function spreadsheet(lines: string[], name = 'vendors.csv'): File {
   return new NodeFile([`${lines.join('\n')}\n`], name, { type: 'text/csv' }) as unknown as File
 }
-const vendorsCsv = (...rows: string[]) => spreadsheet([COLUMNS.join(','), ...rows])
+const vendorsCsv = (...rows: string[]) => spreadsheet([VENDOR_IMPORT_HEADER, ...rows])
 
 async function renderPage() {
   const user = userEvent.setup()
@@ -73,7 +52,10 @@ describe('ImportPage', () => {
 
     await user.upload(
       input,
-      vendorsCsv(vendorRow('Good Payroll Ltd'), vendorRow('Bad Payroll Ltd', { records: 'lots' })),
+      vendorsCsv(
+        vendorImportRow('Good Payroll Ltd'),
+        vendorImportRow('Bad Payroll Ltd', { records: 'lots' }),
+      ),
     )
 
     expect(await screen.findByRole('status')).toHaveTextContent(
@@ -100,7 +82,7 @@ describe('ImportPage', () => {
     const { user, input } = await renderPage()
     await user.upload(
       input,
-      vendorsCsv(vendorRow('Good Payroll Ltd'), vendorRow('Bad Payroll Ltd', { mfa: 'maybe' })),
+      vendorsCsv(vendorImportRow('Good Payroll Ltd'), vendorImportRow('Bad Payroll Ltd', { mfa: 'maybe' })),
     )
     const table = await screen.findByRole('table', { name: 'Rows of vendors.csv' })
     expect(within(table).queryByRole('row', { name: /Good Payroll Ltd/ })).not.toBeInTheDocument()
@@ -117,11 +99,17 @@ describe('ImportPage', () => {
     client.setQueryData(listKey, { items: [] })
     await user.upload(
       input,
-      vendorsCsv(vendorRow('Fixed Payroll Ltd'), vendorRow('Fixed Badge Co', { records: 'lots' })),
+      vendorsCsv(
+        vendorImportRow('Fixed Payroll Ltd'),
+        vendorImportRow('Fixed Badge Co', { records: 'lots' }),
+      ),
     )
     expect(await screen.findByRole('button', { name: 'Fix and retry' })).toBeInTheDocument()
 
-    await user.upload(input, vendorsCsv(vendorRow('Fixed Payroll Ltd'), vendorRow('Fixed Badge Co')))
+    await user.upload(
+      input,
+      vendorsCsv(vendorImportRow('Fixed Payroll Ltd'), vendorImportRow('Fixed Badge Co')),
+    )
 
     expect(await screen.findByRole('button', { name: 'Apply 2 changes' })).toBeEnabled()
     expect(screen.getByRole('list', { name: 'Dry run summary' })).toHaveTextContent('0 with errors')
@@ -176,10 +164,7 @@ describe('ImportPage', () => {
   it('shows the server’s message and where in the file, when it cannot read the file at all', async () => {
     const { user, input } = await renderPage()
 
-    await user.upload(
-      input,
-      spreadsheet([COLUMNS.join(','), vendorRow('Fine Vendor'), '"Broken, vendor,Payroll']),
-    )
+    await user.upload(input, vendorsCsv(vendorImportRow('Fine Vendor'), '"Broken, vendor,Payroll'))
 
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Cannot import this file')

@@ -4,8 +4,8 @@
  */
 import { useId, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
-import { ProblemMessage } from '../../components/problem-message'
-import { can, ImportReport, MAX_IMPORT_BYTES, plural, whoCan, type RoleName } from '../../domain'
+import { PermissionGate } from '../../components/permission-gate'
+import { ImportReport, MAX_IMPORT_BYTES, plural, whoCan, type RoleName } from '../../domain'
 import { ApiError } from '../../lib/api-client'
 import { formatBytes } from '../../lib/format-ui'
 import { useSession } from '../auth/api/session'
@@ -20,25 +20,16 @@ import { ImportTemplates } from './components/import-templates'
 const heading = <h1>Import vendors and incidents</h1>
 
 export function ImportPage() {
-  const { data: session, error, isPending, refetch } = useSession()
-  if (isPending) {
-    return (
-      <>
-        {heading}
-        <div className="skeleton" aria-busy="true" aria-label="Loading" />
-      </>
-    )
-  }
-  if (error) {
-    return (
-      <>
-        {heading}
-        <ProblemMessage error={error} onRetry={() => void refetch()} />
-      </>
-    )
-  }
-  if (!session || !can(session.role, 'imports:write')) return <ImportForbidden role={session?.role ?? null} />
-  return <ImportWorkflow />
+  return (
+    <PermissionGate
+      heading={heading}
+      session={useSession()}
+      permission="imports:write"
+      forbidden={(role) => <ImportForbidden role={role} />}
+    >
+      <ImportWorkflow />
+    </PermissionGate>
+  )
 }
 
 /** Why this role cannot import, and who can: the server would refuse the upload with a 403 anyway. */

@@ -5,8 +5,9 @@
  */
 import { Link, useSearchParams } from 'react-router'
 import { ExportManifestView } from '../../components/export-manifest-view'
+import { PermissionGate } from '../../components/permission-gate'
 import { ProblemMessage } from '../../components/problem-message'
-import { can, whoCan, type ExportRequest, type RoleName } from '../../domain'
+import { whoCan, type ExportRequest, type RoleName } from '../../domain'
 import { useSession } from '../auth/api/session'
 import { useCreateExport } from './api/create-export'
 import { useExport } from './api/get-export'
@@ -16,25 +17,16 @@ import { ExportHistory } from './components/export-history'
 const heading = <h1>Reports</h1>
 
 export function ReportsPage() {
-  const { data: session, error, isPending, refetch } = useSession()
-  if (isPending) {
-    return (
-      <>
-        {heading}
-        <div className="skeleton" aria-busy="true" aria-label="Loading" />
-      </>
-    )
-  }
-  if (error) {
-    return (
-      <>
-        {heading}
-        <ProblemMessage error={error} onRetry={() => void refetch()} />
-      </>
-    )
-  }
-  if (!session || !can(session.role, 'exports:read')) return <ReportsForbidden role={session?.role ?? null} />
-  return <Reports />
+  return (
+    <PermissionGate
+      heading={heading}
+      session={useSession()}
+      permission="exports:read"
+      forbidden={(role) => <ReportsForbidden role={role} />}
+    >
+      <Reports />
+    </PermissionGate>
+  )
 }
 
 /** Why this role cannot export, and who can: the server would refuse with a 403 anyway. */

@@ -11,7 +11,7 @@ import {
   TIERS,
   type ReviewWindow,
 } from '../../domain'
-import { useVendors } from './api/get-vendors'
+import { useAllVendors } from './api/get-vendors'
 
 const WINDOW_LABELS: Record<ReviewWindow, string> = {
   overdue: 'Overdue',
@@ -29,7 +29,7 @@ function dueText(daysLeft: number | null): string {
 
 /** Procurement's work list: which security reviews are overdue or falling due, riskiest and oldest first. */
 export function ReviewsPage() {
-  const { data, error, isPending, refetch } = useVendors()
+  const { data, error, isPending, refetch } = useAllVendors()
   const [params, setParams] = useSearchParams()
   const raw = params.get('due')
   const window: ReviewWindow = REVIEW_WINDOWS.find((w) => w === raw) ?? 'overdue'

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { VendorListQuery } from '../../domain'
+import { vendorListQuery } from './api/get-vendors'
 import { readVendorView, writeVendorView } from './vendor-view-params'
 
 describe('the inventory view in the URL', () => {
@@ -64,5 +66,30 @@ describe('the inventory view in the URL', () => {
     expect(view.filter.likelihoodMax).toBeUndefined()
     expect(view.filter.dataClass).toBeUndefined()
     expect(writeVendorView(view).toString()).toBe('likelihoodMin=0')
+  })
+
+  it('asks the server for the same list the URL shows: its filter and order as GET /api/vendors reads them', () => {
+    const view = readVendorView(
+      new URLSearchParams(
+        'q=pay&tier=critical,high&category=Payroll&dataLocation=vendor_environment&networkAccess=privileged' +
+          '&outside=1&openIncident=0&reviewOverdue=1&dataClass=pii&fourthParty=Twilio&exposureMin=0' +
+          '&exposureMax=40&likelihoodMin=65&status=active&sort=name&order=desc',
+      ),
+    )
+    const query = vendorListQuery(view.filter, view.sort)
+
+    // The URL's `outside` is the API's `outsidePerimeter`; every other name is the same.
+    expect(new URLSearchParams(query).has('outside')).toBe(false)
+    const parsed = VendorListQuery.parse(Object.fromEntries(new URLSearchParams(query)))
+    const { sort, order, limit: _limit, ...filter } = parsed
+    expect({ sort, order }).toEqual({ sort: 'name', order: 'desc' })
+    expect(filter).toEqual(Object.fromEntries(Object.entries(view.filter).filter(([, v]) => v !== undefined)))
+  })
+
+  it('leaves out of the server query what is not set, but always says the order', () => {
+    expect(vendorListQuery({}, { key: 'score', order: 'desc' })).toBe('sort=score&order=desc')
+    expect(vendorListQuery({ outsidePerimeter: false }, { key: 'nextReviewDue', order: 'asc' })).toBe(
+      'outsidePerimeter=0&sort=nextReviewDue&order=asc',
+    )
   })
 })

@@ -2,9 +2,14 @@
 import { DEFAULT_ORDER, VENDOR_SORT_KEYS, type VendorFilter, type VendorSortKey } from '../../domain'
 import { readVendorFilter, writeVendorFilter } from '../../lib/vendor-filter-params'
 
+export interface VendorSort {
+  key: VendorSortKey
+  order: 'asc' | 'desc'
+}
+
 export interface VendorView {
   filter: VendorFilter
-  sort: { key: VendorSortKey; order: 'asc' | 'desc' }
+  sort: VendorSort
   selected: string | null
 }
 

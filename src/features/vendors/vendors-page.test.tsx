@@ -1,11 +1,19 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
-import { createVendor } from '../../../mocks/data'
-import { resetMockVendors } from '../../../mocks/handlers'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createVendor, generateDemoVendors } from '../../../mocks/data'
+import { MOCK_AS_OF, resetMockVendors } from '../../../mocks/handlers'
+import { mockVendors } from '../../../mocks/handlers/vendors'
 import { mockServer } from '../../../mocks/node'
-import { installGridLayout } from '../../testing/grid-layout'
+import {
+  filterVendorSummaries,
+  sortVendorSummaries,
+  summarizeVendor,
+  type VendorFacetsResponse,
+  type VendorFilter,
+} from '../../domain'
+import { GRID_ROW_HEIGHT, installGridLayout } from '../../testing/grid-layout'
 import { renderWithProviders } from '../../testing/render'
 import { VendorsPage } from './vendors-page'
 
@@ -14,6 +22,39 @@ function rowNames() {
   return within(screen.getByRole('grid'))
     .getAllByRole('rowheader')
     .map((cell) => within(cell).getByRole('button').textContent)
+}
+
+/** The mock inventory as the server lists it: filtered, then by score. */
+function expectedNames(filter: VendorFilter = {}) {
+  const summaries = mockVendors().map((v) => summarizeVendor(v, MOCK_AS_OF))
+  return sortVendorSummaries(filterVendorSummaries(summaries, filter), 'score').map((v) => v.name)
+}
+
+/** Every request the page sends for the vendor list, as the server receives it. */
+const listRequests: Request[] = []
+const onRequest = ({ request }: { request: Request }) => {
+  if (new URL(request.url).pathname === '/api/vendors') listRequests.push(request)
+}
+beforeEach(() => {
+  listRequests.length = 0
+  mockServer.events.on('request:start', onRequest)
+})
+afterEach(() => {
+  mockServer.events.removeListener('request:start', onRequest)
+})
+const paramsOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams)
+
+/** Holds the list's answers that `when` picks until `release`; the others pass. */
+function holdList(when: (params: URLSearchParams) => boolean) {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  mockServer.use(
+    http.get('/api/vendors', async ({ request }) => {
+      if (when(new URL(request.url).searchParams)) await held
+      // Nothing returned: the request goes on to the mock API's own handler.
+    }),
+  )
+  return () => release()
 }
 
 installGridLayout()
@@ -145,6 +186,160 @@ describe('VendorsPage', () => {
     await user.click(document.body)
     await user.keyboard('/')
     expect(screen.getByRole('searchbox', { name: 'Search vendors' })).toHaveFocus()
+  })
+
+  it('asks the server for the first page of the list and for the facets, never for the whole inventory', async () => {
+    const facets: Request[] = []
+    mockServer.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname === '/api/vendors/facets') facets.push(request)
+    })
+    renderWithProviders(<VendorsPage />)
+    await screen.findByRole('grid', { name: 'Vendors' })
+
+    expect(listRequests.map(paramsOf)).toEqual([{ sort: 'score', order: 'desc', limit: '100', offset: '0' }])
+    expect(facets).toHaveLength(1)
+    expect(screen.getByText('60 of 60 vendors')).toBeInTheDocument()
+  })
+
+  it('takes the perimeter finding, the tier counts and the category choices from the facets', async () => {
+    mockServer.use(
+      http.get('/api/vendors/facets', () =>
+        HttpResponse.json({
+          total: 50_000,
+          outsidePerimeter: 12_345,
+          tiers: { critical: 1_000, high: 9_000, medium: 20_000, low: 20_000 },
+          categories: ['Analytics', 'Payroll', 'Zebra Logistics'],
+          asOf: MOCK_AS_OF,
+        } satisfies VendorFacetsResponse),
+      ),
+    )
+    renderWithProviders(<VendorsPage />)
+    const findings = await screen.findByRole('region', { name: 'Findings' })
+
+    expect(findings).toHaveTextContent(
+      '12345 of 50000 vendors hold our data in their own environment, outside our perimeter.',
+    )
+    expect(
+      within(findings)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['1000 critical', '9000 high', '20000 medium', '20000 low'])
+    const category = screen.getByRole('combobox', { name: 'Category' })
+    expect(
+      within(category)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All', 'Analytics', 'Payroll', 'Zebra Logistics'])
+    expect(screen.getByText('60 of 50000 vendors')).toBeInTheDocument()
+  })
+
+  it('sends the search and filters to the server, keeping the previous rows on screen until the answer', async () => {
+    const user = userEvent.setup()
+    const before = expectedNames()
+    const release = holdList((params) => params.has('q'))
+    renderWithProviders(<VendorsPage />)
+    const grid = await screen.findByRole('grid', { name: 'Vendors' })
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search vendors' }), 'payroll')
+
+    // Asked, not yet answered: the whole list stays, with its count, and no skeleton replaces it.
+    await waitFor(() => expect(paramsOf(listRequests.at(-1)!).q).toBe('payroll'))
+    expect(grid).toHaveAttribute('aria-rowcount', '61')
+    expect(grid).toHaveAttribute('aria-busy', 'true')
+    expect(rowNames()).toEqual(before.slice(0, rowNames().length))
+    expect(screen.queryByLabelText('Loading vendors')).not.toBeInTheDocument()
+    // Each keystroke asked for its own list; the answers no one waits for any more were cancelled.
+    const typed = listRequests.filter((r) => paramsOf(r).q !== undefined)
+    expect(typed.map((r) => paramsOf(r).q)).toEqual(['p', 'pa', 'pay', 'payr', 'payro', 'payrol', 'payroll'])
+    expect(typed.slice(0, -1).every((r) => r.signal.aborted)).toBe(true)
+
+    release()
+    const payroll = expectedNames({ q: 'payroll' })
+    expect(payroll.length).toBeGreaterThan(0)
+    await waitFor(() => expect(grid).toHaveAttribute('aria-rowcount', String(payroll.length + 1)))
+    // The new count and the new rows arrive together.
+    expect(rowNames()).toEqual(payroll)
+    expect(grid).not.toHaveAttribute('aria-busy')
+    expect(screen.getByText(/ of 60 vendors/)).toHaveTextContent(
+      `${payroll.length} of 60 vendors · Clear filters`,
+    )
+
+    await user.click(screen.getByRole('checkbox', { name: 'Only data outside our perimeter' }))
+    await waitFor(() => expect(paramsOf(listRequests.at(-1)!).outsidePerimeter).toBe('1'))
+    expect(paramsOf(listRequests.at(-1)!)).toMatchObject({ q: 'payroll', offset: '0', limit: '100' })
+    const outside = expectedNames({ q: 'payroll', outsidePerimeter: true })
+    await waitFor(() => expect(rowNames()).toEqual(outside))
+  })
+
+  it('asks the server to sort when a column header is clicked', async () => {
+    const user = userEvent.setup()
+    const { router } = renderWithProviders(<VendorsPage />)
+    const grid = await screen.findByRole('grid', { name: 'Vendors' })
+
+    await user.click(within(grid).getByRole('button', { name: 'Vendor' }))
+
+    await waitFor(() => expect(paramsOf(listRequests.at(-1)!)).toMatchObject({ sort: 'name', order: 'asc' }))
+    const summaries = mockVendors().map((v) => summarizeVendor(v, MOCK_AS_OF))
+    const byName = sortVendorSummaries(summaries, 'name', 'asc').map((v) => v.name)
+    await waitFor(() => expect(rowNames()).toEqual(byName.slice(0, rowNames().length)))
+    expect(within(grid).getByRole('columnheader', { name: /Vendor/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    )
+    expect(new URLSearchParams(router.state.location.search).get('sort')).toBe('name')
+  })
+
+  it('fetches the page of the rows scrolled to, showing placeholder rows until it arrives', async () => {
+    resetMockVendors(generateDemoVendors({ count: 250, asOf: MOCK_AS_OF }))
+    const names = expectedNames()
+    const release = holdList((params) => params.get('offset') === '200')
+    renderWithProviders(<VendorsPage />)
+    const grid = await screen.findByRole('grid', { name: 'Vendors' })
+    expect(grid).toHaveAttribute('aria-rowcount', '251')
+    expect(screen.getByText('250 of 250 vendors')).toBeInTheDocument()
+
+    fireEvent.scroll(grid, { target: { scrollTop: 205 * GRID_ROW_HEIGHT } })
+
+    const row = (index: number) => grid.querySelector(`[role="row"][aria-rowindex="${index + 2}"]`)!
+    expect(row(205)).toHaveAttribute('aria-busy', 'true')
+    expect(within(row(205) as HTMLElement).getByRole('rowheader')).toHaveTextContent('Loading')
+    // Rows 190 to 199 sit on the page before, which is asked for too.
+    await waitFor(() =>
+      expect(listRequests.map((r) => paramsOf(r).offset)).toEqual(expect.arrayContaining(['100', '200'])),
+    )
+    expect(listRequests.every((r) => paramsOf(r).limit === '100')).toBe(true)
+    await waitFor(() => expect(row(195)).not.toHaveAttribute('aria-busy'))
+    expect(row(205)).toHaveAttribute('aria-busy', 'true')
+
+    release()
+    await waitFor(() => expect(row(205)).not.toHaveAttribute('aria-busy'))
+    expect(within(row(205) as HTMLElement).getByRole('rowheader')).toHaveTextContent(names[205]!)
+    expect(grid).toHaveAttribute('aria-rowcount', '251')
+  })
+
+  it('keeps the filters on screen when the server refuses the list asked for, and shows why', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<VendorsPage />)
+    await screen.findByRole('grid', { name: 'Vendors' })
+    mockServer.use(
+      http.get('/api/vendors', () =>
+        HttpResponse.json(
+          {
+            title: 'Invalid query parameter',
+            status: 400,
+            detail: 'q: Too long',
+            errors: [{ path: 'q', message: 'Too long' }],
+          },
+          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    )
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search vendors' }), 'x')
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Invalid query parameter')
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument()
+    expect(screen.getByRole('searchbox', { name: 'Search vendors' })).toHaveValue('x')
   })
 
   it("shows the server's problem details and retries when asked", async () => {

@@ -1,15 +1,14 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { ProblemMessage } from '../../components/problem-message'
-import { filterVendorSummaries, sortVendorSummaries, TIERS, type VendorFilter } from '../../domain'
-import { useVendors } from './api/get-vendors'
+import { TIERS, type VendorFilter } from '../../domain'
+import { useVendorFacets, useVendorPages } from './api/get-vendors'
 import { VendorFilters } from './components/vendor-filters'
 import { VendorScorePanel } from './components/vendor-score-panel'
 import { VendorGrid } from './components/vendor-grid'
 import { readVendorView, writeVendorView, type VendorView } from './vendor-view-params'
 
 export function VendorsPage() {
-  const { data, error, isPending, refetch } = useVendors()
   const [params, setParams] = useSearchParams()
   // The view lives in state so inputs answer at once; the URL follows it. Router updates are transitions, and a
   // controlled input that waited for one would drop keystrokes.
@@ -20,8 +19,11 @@ export function VendorsPage() {
     setUrlSeen(params.toString())
     if (params.toString() !== writeVendorView(view).toString()) setView(readVendorView(params))
   }
-  const deferredFilter = useDeferredValue(view.filter)
   const searchRef = useRef<HTMLInputElement>(null)
+  // The server filters and sorts; each keystroke asks for the new list's first page, and the grid keeps the
+  // previous list until it arrives.
+  const list = useVendorPages(view.filter, view.sort)
+  const facets = useVendorFacets()
 
   const update = (next: Partial<VendorView>) => {
     const nextView = { ...view, ...next }
@@ -42,19 +44,9 @@ export function VendorsPage() {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  const visible = useMemo(
-    () =>
-      sortVendorSummaries(
-        filterVendorSummaries(data?.items ?? [], deferredFilter),
-        view.sort.key,
-        view.sort.order,
-      ),
-    [data, deferredFilter, view.sort.key, view.sort.order],
-  )
-  const categories = useMemo(() => [...new Set((data?.items ?? []).map((v) => v.category))].sort(), [data])
-
   const heading = <h1>Vendors</h1>
-  if (isPending) {
+  // Both answers come in parallel; waiting for the two keeps the grid from moving when the findings arrive.
+  if (list.head.isPending || facets.isPending) {
     return (
       <>
         {heading}
@@ -62,66 +54,74 @@ export function VendorsPage() {
       </>
     )
   }
-  if (error) {
-    return (
-      <>
-        {heading}
-        <ProblemMessage error={error} onRetry={() => void refetch()} />
-      </>
-    )
-  }
 
-  const outside = data.items.filter((v) => v.outsidePerimeter)
-  const tierCounts = TIERS.map((tier) => ({ tier, count: data.items.filter((v) => v.tier === tier).length }))
   const filtered = Object.values(view.filter).some((v) => v !== undefined)
+  const inventory = facets.data?.total
+  const first = list.head.data
 
   return (
     <div className="vendors-page">
       {heading}
       <section className="findings" aria-label="Findings">
-        <p className="finding">
-          <strong className="num">{outside.length}</strong> of {data.total} vendors hold our data in their own
-          environment, outside our perimeter.
-        </p>
-        <ul className="tier-counts">
-          {tierCounts.map(({ tier, count }) => (
-            <li key={tier} className={`tier-count tier-${tier}`}>
-              <span className="num">{count}</span> {tier}
-            </li>
-          ))}
-        </ul>
+        {facets.data ? (
+          <>
+            <p className="finding">
+              <strong className="num">{facets.data.outsidePerimeter}</strong> of {facets.data.total} vendors
+              hold our data in their own environment, outside our perimeter.
+            </p>
+            <ul className="tier-counts">
+              {TIERS.map((tier) => (
+                <li key={tier} className={`tier-count tier-${tier}`}>
+                  <span className="num">{facets.data.tiers[tier]}</span> {tier}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <ProblemMessage error={facets.error} onRetry={() => void facets.refetch()} />
+        )}
       </section>
 
       <VendorFilters
         ref={searchRef}
         filter={view.filter}
-        categories={categories}
+        categories={facets.data?.categories ?? []}
         onChange={(filter: VendorFilter) => update({ filter })}
       />
-      <p className="muted result-count" aria-live="polite">
-        {visible.length} of {data.total} vendors
-        {filtered && (
-          <>
-            {' '}
-            ·{' '}
-            <button type="button" className="link-button" onClick={() => update({ filter: {} })}>
-              Clear filters
-            </button>
-          </>
-        )}
-      </p>
+      {first && (
+        <p className="muted result-count" aria-live="polite">
+          {list.rows.count}
+          {inventory !== undefined && ` of ${inventory}`} vendors
+          {filtered && (
+            <>
+              {' '}
+              ·{' '}
+              <button type="button" className="link-button" onClick={() => update({ filter: {} })}>
+                Clear filters
+              </button>
+            </>
+          )}
+        </p>
+      )}
+      {list.pageError && <ProblemMessage error={list.pageError} onRetry={list.retryPages} />}
 
       <div className="split">
-        {visible.length === 0 ? (
+        {!first ? (
+          // The list asked for could not be had (the filters stay, to change what was asked).
+          <ProblemMessage error={list.head.error} onRetry={() => void list.head.refetch()} />
+        ) : list.rows.count === 0 ? (
           <p className="empty panel">
-            {data.total === 0
+            {(inventory === undefined ? !filtered : inventory === 0)
               ? 'No vendors yet. Start the server with DEMO_DATA=1 to load the demo inventory.'
               : 'No vendor matches this search. Clear the search or the filters to see all vendors.'}
           </p>
         ) : (
           <VendorGrid
-            vendors={visible}
-            asOf={data.asOf}
+            rows={list.rows}
+            onRowsRendered={list.showRows}
+            list={list.list}
+            busy={list.previous}
+            asOf={first.asOf}
             sort={view.sort}
             onSortChange={(sort) => update({ sort })}
             selectedId={view.selected}

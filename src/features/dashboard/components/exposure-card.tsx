@@ -14,6 +14,7 @@ import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useExposure } from '../api/get-exposure'
 import { ChartCard } from './chart-card'
 import { ChartLegend } from './chart-legend'
+import { CARD_RESERVE, EXPOSURE_RING_HEIGHT, exposureBarsHeight } from './chart-sizes'
 import { LOCATION_COLOR, SERIES } from './chart-theme'
 import { NoVendorsYet } from './no-vendors-yet'
 
@@ -134,6 +135,8 @@ export function ExposureCard() {
       finding={exposureFinding}
       isEmpty={(d) => d.vendors === 0}
       empty={<NoVendorsYet what="Where our data sits" />}
+      chartHeight={(d) => EXPOSURE_RING_HEIGHT + exposureBarsHeight(dataClassBars(d).length)}
+      reserve={CARD_RESERVE.exposure}
       chart={(d) => (
         <ExposureChart
           slices={locationSlices(d)}

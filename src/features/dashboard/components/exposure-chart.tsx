@@ -25,7 +25,8 @@ import {
   type VendorFilter,
 } from '../../../domain'
 import { vendorListHref } from '../../../lib/vendor-filter-params'
-import { AXIS, GRID, LOCATION_COLOR, SERIES, TOOLTIP_STYLE } from './chart-theme'
+import { EXPOSURE_RING_HEIGHT, exposureBarsHeight } from './chart-sizes'
+import { AXIS, EVERY_TICK, GRID, LOCATION_COLOR, SERIES, TOOLTIP_STYLE } from './chart-theme'
 
 export interface ExposureChartProps {
   slices: readonly LocationSlice[]
@@ -45,7 +46,7 @@ export default function ExposureChart(props: ExposureChartProps) {
   const bars = classes.map((c) => ({ ...c, name: DATA_CLASS_LABELS[c.dataClass] }))
   return (
     <div className="exposure-chart">
-      <ResponsiveContainer width="100%" height={220}>
+      <ResponsiveContainer width="100%" height={EXPOSURE_RING_HEIGHT}>
         <PieChart role="img" aria-label={locationLabel} accessibilityLayer={false}>
           <Tooltip
             contentStyle={TOOLTIP_STYLE}
@@ -77,7 +78,7 @@ export default function ExposureChart(props: ExposureChartProps) {
           </Pie>
         </PieChart>
       </ResponsiveContainer>
-      <ResponsiveContainer width="100%" height={Math.max(120, bars.length * 30 + 40)}>
+      <ResponsiveContainer width="100%" height={exposureBarsHeight(bars.length)}>
         <BarChart
           data={bars}
           layout="vertical"
@@ -87,8 +88,8 @@ export default function ExposureChart(props: ExposureChartProps) {
           margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
         >
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" tickFormatter={(v: number) => formatCompact(v)} {...AXIS} />
-          <YAxis type="category" dataKey="name" width={92} {...AXIS} />
+          <XAxis type="number" tickFormatter={(v: number) => formatCompact(v)} {...EVERY_TICK} {...AXIS} />
+          <YAxis type="category" dataKey="name" width={92} {...EVERY_TICK} {...AXIS} />
           <Tooltip
             cursor={{ fill: 'var(--surface-2)' }}
             contentStyle={TOOLTIP_STYLE}

@@ -13,6 +13,7 @@ import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useFourthParties } from '../api/get-fourth-parties'
 import { ChartCard } from './chart-card'
 import { ChartLegend } from './chart-legend'
+import { CARD_RESERVE, fourthPartyChartHeight } from './chart-sizes'
 import { TIER_COLOR } from './chart-theme'
 
 const FourthPartyChart = lazy(() => import('./fourth-party-chart'))
@@ -38,6 +39,8 @@ export function FourthPartyCard() {
         </p>
       }
       chart={(d) => <FourthPartyChart items={d.items} label={chartLabel(d)} />}
+      chartHeight={(d) => fourthPartyChartHeight(d.items.length)}
+      reserve={CARD_RESERVE.fourthParties}
       legend={(d) => (
         <>
           <ChartLegend

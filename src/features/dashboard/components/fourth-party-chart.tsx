@@ -12,7 +12,8 @@ import {
   type FourthPartyResponse,
 } from '../../../domain'
 import { vendorListHref } from '../../../lib/vendor-filter-params'
-import { AXIS, GRID, TIER_COLOR, TOOLTIP_STYLE } from './chart-theme'
+import { fourthPartyChartHeight } from './chart-sizes'
+import { AXIS, COUNT_AXIS, EVERY_TICK, GRID, TIER_COLOR, TOOLTIP_STYLE } from './chart-theme'
 
 type Item = FourthPartyResponse['items'][number]
 
@@ -26,7 +27,7 @@ export default function FourthPartyChart({ items, label }: { items: readonly Ite
   // The records label goes after each bar's last non-empty segment, so at the end of the whole bar.
   const lastTierOf = (item: Item) => [...TIERS].reverse().find((tier) => item.tiers[tier] > 0)
   return (
-    <ResponsiveContainer width="100%" height={Math.max(140, data.length * 30 + 40)}>
+    <ResponsiveContainer width="100%" height={fourthPartyChartHeight(data.length)}>
       <BarChart
         data={data}
         layout="vertical"
@@ -36,8 +37,8 @@ export default function FourthPartyChart({ items, label }: { items: readonly Ite
         margin={{ top: 4, right: 64, bottom: 4, left: 4 }}
       >
         <CartesianGrid horizontal={false} stroke={GRID} />
-        <XAxis type="number" allowDecimals={false} {...AXIS} />
-        <YAxis type="category" dataKey="name" width={150} {...AXIS} />
+        <XAxis type="number" {...COUNT_AXIS} {...AXIS} />
+        <YAxis type="category" dataKey="name" width={150} {...EVERY_TICK} {...AXIS} />
         <Tooltip
           cursor={{ fill: 'var(--surface-2)' }}
           contentStyle={TOOLTIP_STYLE}

@@ -17,6 +17,7 @@ import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useIncidentTrend } from '../api/get-incident-trend'
 import { ChartCard } from './chart-card'
 import { ChartLegend } from './chart-legend'
+import { CARD_RESERVE, INCIDENT_CHART_HEIGHT } from './chart-sizes'
 import { SERIES, TIER_COLOR } from './chart-theme'
 
 const IncidentChart = lazy(() => import('./incident-chart'))
@@ -69,6 +70,8 @@ export function IncidentCard() {
           reported; they raise its likelihood.
         </p>
       }
+      chartHeight={() => INCIDENT_CHART_HEIGHT}
+      reserve={CARD_RESERVE.incidents}
       controls={() => (
         <div className="segmented" role="group" aria-label="Stack incidents by">
           {(['kind', 'severity'] as const).map((option) => (

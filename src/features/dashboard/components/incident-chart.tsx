@@ -1,7 +1,8 @@
 /** Incidents per month, stacked by kind or severity, with those still open as a line (recharts, on demand). */
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { IncidentMonthRow, IncidentSeries } from '../../../domain'
-import { AXIS, GRID, TOOLTIP_STYLE } from './chart-theme'
+import { INCIDENT_CHART_HEIGHT } from './chart-sizes'
+import { AXIS, COUNT_AXIS, GRID, TOOLTIP_STYLE } from './chart-theme'
 
 export interface IncidentChartProps {
   rows: readonly IncidentMonthRow[]
@@ -11,7 +12,7 @@ export interface IncidentChartProps {
 
 export default function IncidentChart({ rows, series, label }: IncidentChartProps) {
   return (
-    <ResponsiveContainer width="100%" height={240}>
+    <ResponsiveContainer width="100%" height={INCIDENT_CHART_HEIGHT}>
       <ComposedChart
         data={[...rows]}
         role="img"
@@ -21,7 +22,7 @@ export default function IncidentChart({ rows, series, label }: IncidentChartProp
       >
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis dataKey="label" minTickGap={12} {...AXIS} />
-        <YAxis allowDecimals={false} width={32} {...AXIS} />
+        <YAxis width={40} {...COUNT_AXIS} {...AXIS} />
         <Tooltip cursor={{ fill: 'var(--surface-2)' }} contentStyle={TOOLTIP_STYLE} />
         {series.map((s) => (
           <Bar

@@ -12,6 +12,7 @@ import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useReviewsByTier } from '../api/get-reviews-by-tier'
 import { ChartCard } from './chart-card'
 import { ChartLegend } from './chart-legend'
+import { CARD_RESERVE, REVIEWS_CHART_HEIGHT } from './chart-sizes'
 import { TIER_COLOR } from './chart-theme'
 import { NoVendorsYet } from './no-vendors-yet'
 import { REVIEW_STATES } from './review-states'
@@ -34,6 +35,8 @@ export function ReviewsCard() {
       isEmpty={(d) => d.vendors === 0}
       empty={<NoVendorsYet what="The review status" />}
       chart={(d) => <ReviewsChart bars={reviewBars(d)} label={chartLabel(d)} />}
+      chartHeight={() => REVIEWS_CHART_HEIGHT}
+      reserve={CARD_RESERVE.reviews}
       legend={(d) => (
         <>
           <ChartLegend

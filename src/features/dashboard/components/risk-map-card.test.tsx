@@ -1,13 +1,23 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { riskMapColumns, shapeRiskMap, type RiskMapPoint, type Tier } from '../../../domain'
-import { installChartLayout } from '../../../testing/chart-layout'
 import { answerDashboard } from '../../../testing/dashboard-fixtures'
 import { renderWithProviders } from '../../../testing/render'
 import { RiskMapCard } from './risk-map-card'
 
-installChartLayout({ width: 640, height: 380 })
+// The map is plain SVG sized to its box (jsdom has no layout): give the box the 640 × 380 px of a dashboard card.
+let mapBox: MockInstance | undefined
+beforeAll(() => {
+  const original = HTMLElement.prototype.getBoundingClientRect
+  mapBox = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+    this: HTMLElement,
+  ) {
+    if (!this.classList.contains('risk-map-chart')) return original.call(this)
+    return DOMRect.fromRect({ x: 0, y: 0, width: 640, height: 380 })
+  })
+})
+afterAll(() => mapBox?.mockRestore())
 
 const tierOf = (score: number): Tier =>
   score >= 65 ? 'critical' : score >= 45 ? 'high' : score >= 25 ? 'medium' : 'low'
@@ -26,9 +36,8 @@ function portfolio(count: number, severe: number): RiskMapPoint[] {
   )
 }
 
-const marks = (container: HTMLElement) => container.querySelectorAll('.risk-map-chart .recharts-symbols')
-const squares = (container: HTMLElement) =>
-  container.querySelectorAll('.risk-map-chart g[pointer-events="none"] rect')
+const marks = (container: HTMLElement) => container.querySelectorAll('.risk-map-chart .risk-mark')
+const squares = (container: HTMLElement) => container.querySelectorAll('.risk-map-chart .risk-density rect')
 
 describe('RiskMapCard', () => {
   it('marks every vendor when there are few, and opens a vendor’s profile from its mark', async () => {
@@ -52,9 +61,24 @@ describe('RiskMapCard', () => {
     expect(squares(container)).toHaveLength(0)
     expect(screen.getByText(/Click a mark to open the vendor/)).toBeInTheDocument()
 
-    const critical = container.querySelectorAll('.risk-map-chart .recharts-scatter-symbol')
+    // Critical marks paint last, on top.
+    const critical = marks(container)
     await user.click(critical[critical.length - 1]!)
     expect(router.state.location.pathname).toMatch(/^\/vendors\/ven-[23]$/)
+  })
+
+  it('names a vendor, its tier, score and records when the pointer rests on its mark', async () => {
+    answerDashboard('risk-map', riskMap([vendorAt(1, 20, 10), vendorAt(2, 90, 80, 2_000_000)]))
+    const { container } = renderWithProviders(<RiskMapCard />)
+    await screen.findByRole('img', { name: /^Risk map of 2 vendors/ })
+    const critical = marks(container)[1]!
+    fireEvent.pointerMove(critical, { clientX: 500, clientY: 60 })
+    const tooltip = container.querySelector('.chart-floating-tooltip')!
+    expect(tooltip).toHaveTextContent('Vendor 2')
+    expect(tooltip).toHaveTextContent('Critical · score 84.9')
+    expect(tooltip).toHaveTextContent('2M records')
+    fireEvent.pointerLeave(critical.parentElement!)
+    expect(container.querySelector('.chart-floating-tooltip')).toBeNull()
   })
 
   it('draws the tier bands behind the points, at the model’s cut-offs', async () => {

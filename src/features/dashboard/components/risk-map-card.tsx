@@ -1,25 +1,20 @@
 import { lazy, useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import {
-  countInRegion,
   DEFAULT_WEIGHTS,
   plural,
   portfolioFilter,
   regionFilter,
-  RISK_MAP_POINT_LIMIT,
-  riskMapFinding,
-  riskMapGrid,
-  riskMapLayers,
-  riskMapPoints,
   TIER_LABELS,
   TIERS,
-  type RiskMapPoint,
   type RiskRegion,
 } from '../../../domain'
 import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useRiskMap } from '../api/get-risk-map'
+import { countVendorsIn, type RiskMapView } from '../api/risk-map-view'
 import { ChartCard } from './chart-card'
 import { ChartLegend } from './chart-legend'
+import { CARD_RESERVE, RISK_MAP_HEIGHT } from './chart-sizes'
 import { TIER_COLOR, TIER_SHAPE } from './chart-theme'
 import { NoVendorsYet } from './no-vendors-yet'
 
@@ -28,8 +23,9 @@ const RiskMapChart = lazy(() => import('./risk-map-chart'))
 const describeRegion = (r: RiskRegion) =>
   `exposure ${r.exposureMin} to ${r.exposureMax >= 100 ? '100' : `under ${r.exposureMax}`}, likelihood ${r.likelihoodMin} to ${r.likelihoodMax >= 100 ? '100' : `under ${r.likelihoodMax}`}`
 
-function RiskMapTable({ points }: { points: readonly RiskMapPoint[] }) {
-  const grid = riskMapGrid(points)
+const viewFinding = (view: RiskMapView) => view.finding
+
+function RiskMapTable({ grid }: { grid: RiskMapView['grid'] }) {
   return (
     <table className="data-table risk-map-table">
       <caption className="visually-hidden">
@@ -74,15 +70,11 @@ function RiskMapTable({ points }: { points: readonly RiskMapPoint[] }) {
 
 /** 2. Likelihood × impact: every vendor on the map, the tier bands behind, a dragged region opens in the list. */
 export function RiskMapCard() {
+  // The card's view of the answer, worked out off the main thread (see get-risk-map.ts).
   const result = useRiskMap()
-  const points = useMemo(() => (result.data ? riskMapPoints(result.data) : []), [result.data])
   const [selection, setSelection] = useState<RiskRegion | null>(null)
-  const selected = selection && countInRegion(points, selection)
-  const density = points.length > RISK_MAP_POINT_LIMIT
-  const marked = useMemo(
-    () => (density ? riskMapLayers(points).points.length : points.length),
-    [density, points],
-  )
+  const view = result.data
+  const selected = useMemo(() => view && selection && countVendorsIn(view, selection), [view, selection])
   const { tierCutoffs } = DEFAULT_WEIGHTS
 
   return (
@@ -90,21 +82,22 @@ export function RiskMapCard() {
       className="chart-card-wide"
       measure="Likelihood × impact: every vendor"
       result={result}
-      finding={riskMapFinding}
+      finding={viewFinding}
       isEmpty={(d) => d.vendors === 0}
       empty={<NoVendorsYet what="The risk map" />}
-      chart={() => {
-        const count = (tier: (typeof TIERS)[number]) => points.filter((p) => p.tier === tier).length
-        const label = `Risk map of ${plural(points.length, 'vendor')}, exposure across and likelihood up, with tier bands at scores ${tierCutoffs.medium}, ${tierCutoffs.high} and ${tierCutoffs.critical}: ${TIERS.map((t) => `${count(t)} ${t}`).join(', ')}. The table view gives the counts by region.`
-        return <RiskMapChart points={points} label={label} selection={selection} onSelect={setSelection} />
+      chartHeight={() => RISK_MAP_HEIGHT}
+      reserve={CARD_RESERVE.riskMap}
+      chart={(d) => {
+        const label = `Risk map of ${plural(d.vendors, 'vendor')}, exposure across and likelihood up, with tier bands at scores ${tierCutoffs.medium}, ${tierCutoffs.high} and ${tierCutoffs.critical}: ${TIERS.map((t) => `${d.counts[t]} ${t}`).join(', ')}. The table view gives the counts by region.`
+        return <RiskMapChart layers={d.layers} label={label} selection={selection} onSelect={setSelection} />
       }}
-      table={() => <RiskMapTable points={points} />}
-      legend={() => (
+      table={(d) => <RiskMapTable grid={d.grid} />}
+      legend={(d) => (
         <>
           <ChartLegend
             label="Tiers; each opens its vendors"
             items={TIERS.map((tier) => {
-              const n = points.filter((p) => p.tier === tier).length
+              const n = d.counts[tier]
               return {
                 key: tier,
                 label: TIER_LABELS[tier],
@@ -119,8 +112,8 @@ export function RiskMapCard() {
           <p className="muted small chart-note">
             Score = √(exposure × likelihood); the shaded bands are the tiers. Mark size shows records held
             (log scale).{' '}
-            {density
-              ? `${plural(points.length, 'vendor')} are too many to mark one by one: grey squares show how many sit in each 5 × 5 area (darker is more; click one to list them), and the ${plural(marked, 'riskiest critical vendor')} keep their own mark.`
+            {d.layers.mode === 'density'
+              ? `${plural(d.vendors, 'vendor')} are too many to mark one by one: grey squares show how many sit in each 5 × 5 area (darker is more; click one to list them), and the ${plural(d.layers.points.length, 'riskiest critical vendor')} keep their own mark.`
               : 'Click a mark to open the vendor.'}{' '}
             Drag across the map to select a region.
           </p>

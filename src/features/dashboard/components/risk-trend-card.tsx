@@ -11,6 +11,7 @@ import {
 import { useRiskTrend } from '../api/get-risk-trend'
 import { ChartCard } from './chart-card'
 import { ChartLegend } from './chart-legend'
+import { CARD_RESERVE, TREND_SCORES_HEIGHT, TREND_TIERS_HEIGHT } from './chart-sizes'
 import { SERIES, TIER_COLOR } from './chart-theme'
 
 const RiskTrendChart = lazy(() => import('./risk-trend-chart'))
@@ -41,6 +42,8 @@ export function RiskTrendCard() {
         </p>
       }
       chart={(d) => <RiskTrendChart rows={trendRows(d)} label={trendLabel(d)} />}
+      chartHeight={() => TREND_SCORES_HEIGHT + TREND_TIERS_HEIGHT}
+      reserve={CARD_RESERVE.trend}
       legend={(d) => {
         const last = d.points[d.points.length - 1]
         return (

@@ -12,7 +12,8 @@ import {
   YAxis,
 } from 'recharts'
 import { DEFAULT_WEIGHTS, TIER_LABELS, TIERS, type TrendRowView } from '../../../domain'
-import { AXIS, GRID, SERIES, TIER_COLOR, TOOLTIP_STYLE } from './chart-theme'
+import { TREND_SCORES_HEIGHT, TREND_TIERS_HEIGHT } from './chart-sizes'
+import { AXIS, COUNT_AXIS, EVERY_TICK, GRID, SERIES, TIER_COLOR, TOOLTIP_STYLE } from './chart-theme'
 
 export default function RiskTrendChart({ rows, label }: { rows: readonly TrendRowView[]; label: string }) {
   const data = [...rows]
@@ -20,7 +21,7 @@ export default function RiskTrendChart({ rows, label }: { rows: readonly TrendRo
   return (
     <div role="img" aria-label={label} className="risk-trend-chart">
       {/* Two charts on one time axis rather than one with two y-axes: scores and counts never share a scale. */}
-      <ResponsiveContainer width="100%" height={170}>
+      <ResponsiveContainer width="100%" height={TREND_SCORES_HEIGHT}>
         <LineChart
           data={data}
           syncId="risk-trend"
@@ -33,6 +34,7 @@ export default function RiskTrendChart({ rows, label }: { rows: readonly TrendRo
             domain={[0, 100]}
             ticks={[0, cutoffs.medium, cutoffs.high, cutoffs.critical, 100]}
             width={36}
+            {...EVERY_TICK}
             {...AXIS}
           />
           {(['medium', 'high', 'critical'] as const).map((tier) => (
@@ -65,7 +67,7 @@ export default function RiskTrendChart({ rows, label }: { rows: readonly TrendRo
           />
         </LineChart>
       </ResponsiveContainer>
-      <ResponsiveContainer width="100%" height={150}>
+      <ResponsiveContainer width="100%" height={TREND_TIERS_HEIGHT}>
         <AreaChart
           data={data}
           syncId="risk-trend"
@@ -74,7 +76,7 @@ export default function RiskTrendChart({ rows, label }: { rows: readonly TrendRo
         >
           <CartesianGrid vertical={false} stroke={GRID} />
           <XAxis dataKey="label" minTickGap={24} {...AXIS} />
-          <YAxis allowDecimals={false} width={36} {...AXIS} />
+          <YAxis width={36} {...COUNT_AXIS} {...AXIS} />
           <Tooltip contentStyle={TOOLTIP_STYLE} />
           {[...TIERS].reverse().map((tier) => (
             <Area

@@ -13,6 +13,7 @@ import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useTierDistribution } from '../api/get-tier-distribution'
 import { ChartCard } from './chart-card'
 import { ChartLegend } from './chart-legend'
+import { CARD_RESERVE, TIER_CHART_HEIGHT } from './chart-sizes'
 import { TIER_COLOR } from './chart-theme'
 import { NoVendorsYet } from './no-vendors-yet'
 
@@ -34,6 +35,8 @@ export function TierDistributionCard() {
       finding={tierFinding}
       isEmpty={(d) => d.vendors === 0}
       empty={<NoVendorsYet what="The tier distribution" />}
+      chartHeight={() => TIER_CHART_HEIGHT}
+      reserve={CARD_RESERVE.tiers}
       chart={(d) => {
         const rows = tierRows(d)
         const label = `Bar chart of vendors per tier: ${rows

@@ -13,13 +13,14 @@ import {
 } from 'recharts'
 import { formatShare, TIER_LABELS, type TierRow } from '../../../domain'
 import { vendorListHref } from '../../../lib/vendor-filter-params'
-import { AXIS, GRID, TIER_COLOR, TOOLTIP_STYLE } from './chart-theme'
+import { TIER_CHART_HEIGHT } from './chart-sizes'
+import { AXIS, COUNT_AXIS, EVERY_TICK, GRID, TIER_COLOR, TOOLTIP_STYLE } from './chart-theme'
 
 export default function TierDistributionChart({ rows, label }: { rows: readonly TierRow[]; label: string }) {
   const navigate = useNavigate()
   const data = rows.map((r) => ({ ...r, name: TIER_LABELS[r.tier] }))
   return (
-    <ResponsiveContainer width="100%" height={190}>
+    <ResponsiveContainer width="100%" height={TIER_CHART_HEIGHT}>
       <BarChart
         data={data}
         layout="vertical"
@@ -29,8 +30,8 @@ export default function TierDistributionChart({ rows, label }: { rows: readonly 
         margin={{ top: 4, right: 72, bottom: 4, left: 4 }}
       >
         <CartesianGrid horizontal={false} stroke={GRID} />
-        <XAxis type="number" allowDecimals={false} {...AXIS} />
-        <YAxis type="category" dataKey="name" width={64} {...AXIS} />
+        <XAxis type="number" {...COUNT_AXIS} {...AXIS} />
+        <YAxis type="category" dataKey="name" width={64} {...EVERY_TICK} {...AXIS} />
         <Tooltip
           cursor={{ fill: 'var(--surface-2)' }}
           contentStyle={TOOLTIP_STYLE}

@@ -3,6 +3,7 @@ import { TierBadge } from '../../../components/tier-badge'
 import { formatCompact, formatPoints, LOCATION_NAMES, topRisksFinding } from '../../../domain'
 import { useTopRisks } from '../api/get-top-risks'
 import { ChartCard } from './chart-card'
+import { CARD_RESERVE } from './chart-sizes'
 import { NoVendorsYet } from './no-vendors-yet'
 
 /** 4. The ten riskiest vendors and the two factors that put each one there; each opens its profile. */
@@ -16,6 +17,7 @@ export function TopRisksCard() {
       finding={topRisksFinding}
       isEmpty={(d) => d.items.length === 0}
       empty={<NoVendorsYet what="The ranking" />}
+      reserve={CARD_RESERVE.topRisks}
       table={(d) => (
         <div className="table-scroll">
           <table className="data-table top-risks">

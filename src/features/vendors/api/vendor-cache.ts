@@ -4,16 +4,18 @@ import type { VendorDetailResponse } from '../../../domain'
 import { DASHBOARD_QUERY_ROOT } from '../../../lib/query-keys'
 import { vendorQueryOptions } from './get-vendor'
 import { vendorHistoryQueryOptions } from './get-vendor-history'
-import { vendorsQueryOptions } from './get-vendors'
+import { VENDOR_LISTS_QUERY_KEY, vendorFacetsQueryOptions } from './get-vendors'
 import { scorePreviewQueryOptions } from './preview-score'
 
 export function storeVendorDetail(client: QueryClient, detail: VendorDetailResponse): void {
   const id = detail.vendor.id
   // The answer is the vendor as it is now: the profile and its score update without another round trip. The
-  // refetches run in the background; the form that saved need not wait for the whole inventory to reload.
+  // refetches run in the background; the form that saved need not wait for the lists to reload.
   client.setQueryData(vendorQueryOptions(id).queryKey, detail)
   void Promise.all([
-    client.invalidateQueries({ queryKey: vendorsQueryOptions().queryKey }),
+    // Every list page (the vendor may have moved, or joined or left a filter) and the inventory's counts.
+    client.invalidateQueries({ queryKey: VENDOR_LISTS_QUERY_KEY }),
+    client.invalidateQueries({ queryKey: vendorFacetsQueryOptions().queryKey }),
     // Every dashboard figure may move with one vendor's change.
     client.invalidateQueries({ queryKey: DASHBOARD_QUERY_ROOT }),
     client.invalidateQueries({ queryKey: vendorHistoryQueryOptions(id).queryKey }),

@@ -1,6 +1,24 @@
-/** Labelled form controls whose error messages are tied to them, for the vendor and incident forms. */
-import { useId, type KeyboardEvent, type ReactNode } from 'react'
+/** Labelled form controls tied to their error messages, and a save's outcome, for the vendor and incident forms. */
+import {
+  useId,
+  useState,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react'
+import {
+  get,
+  type FieldErrors as FormErrors,
+  type FieldValues,
+  type Path,
+  type UseFormRegister,
+  type UseFormSetError,
+  type UseFormSetFocus,
+} from 'react-hook-form'
+import { ProblemMessage } from '../../../components/problem-message'
 import type { Problem } from '../../../domain'
+import { ApiError } from '../../../lib/api-client'
 
 export interface ControlProps {
   id: string
@@ -17,7 +35,7 @@ export function Field({
 }: {
   label: string
   error: string | undefined
-  className?: string
+  className?: string | undefined
   children: (control: ControlProps) => ReactNode
 }) {
   const id = useId()
@@ -138,4 +156,202 @@ export const closeOnEscape = (close: () => void) => (event: KeyboardEvent) => {
     event.preventDefault()
     close()
   }
+}
+
+/** One field of a form: how to register it, what it is called, and what is wrong with it now. */
+export interface FieldBinding<T extends FieldValues> {
+  register: UseFormRegister<T>
+  name: Path<T>
+  label: string
+  error: string | undefined
+}
+
+/** A field's messages as one string, or undefined when it has none. */
+export const fieldError = <T extends FieldValues>(errors: FormErrors<T>, name: Path<T>) =>
+  errorMessages(get(errors, name)).join(' ') || undefined
+
+/**
+ * Binds a form's fields to their labels and current errors, so each field names its path once:
+ * `<SelectField {...bind('kind')} values={…} labels={…} />`.
+ */
+export function fieldBinder<T extends FieldValues, P extends Path<T>>(
+  register: UseFormRegister<T>,
+  errors: FormErrors<T>,
+  labels: Record<P, string>,
+) {
+  return (name: P): FieldBinding<T> => ({
+    register,
+    name,
+    label: labels[name],
+    error: fieldError(errors, name),
+  })
+}
+
+type InputAttributes = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'className'>
+
+/** A labelled input. `optional`: an empty box means "not set" rather than "". */
+export function InputField<T extends FieldValues>({
+  register,
+  name,
+  label,
+  error,
+  className,
+  optional = false,
+  ...input
+}: FieldBinding<T> & InputAttributes & { className?: string; optional?: boolean }) {
+  return (
+    <Field label={label} error={error} className={className}>
+      {(p) => (
+        <input {...p} {...input} {...register(name, optional ? { setValueAs: emptyToUndefined } : {})} />
+      )}
+    </Field>
+  )
+}
+
+/** A labelled box for a count: a whole number from 0, right-aligned; empty is "not given". */
+export function NumberField<T extends FieldValues>({ register, name, label, error }: FieldBinding<T>) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <input
+          {...p}
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          className="num"
+          {...register(name, { setValueAs: toNumber })}
+        />
+      )}
+    </Field>
+  )
+}
+
+/** A labelled text area across the form's grid. `optional`: emptied, it means "not set". */
+export function TextAreaField<T extends FieldValues>({
+  register,
+  name,
+  label,
+  error,
+  optional = false,
+  ...textarea
+}: FieldBinding<T> &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'> & { optional?: boolean }) {
+  return (
+    <Field label={label} error={error} className="wide">
+      {(p) => (
+        <textarea
+          {...p}
+          rows={3}
+          {...textarea}
+          {...register(name, optional ? { setValueAs: emptyToUndefined } : {})}
+        />
+      )}
+    </Field>
+  )
+}
+
+/** A field whose value is one of `values`, or several of them, each shown by its label. */
+type ChoiceBinding<T extends FieldValues, V extends string> = FieldBinding<T> & {
+  values: readonly V[]
+  labels: Record<V, string>
+}
+
+/** A labelled choice of one of `values`. */
+export function SelectField<T extends FieldValues, V extends string>({
+  values,
+  labels,
+  ...field
+}: ChoiceBinding<T, V>) {
+  return (
+    <Field label={field.label} error={field.error}>
+      {(p) => (
+        <select {...p} {...field.register(field.name)}>
+          {values.map((v) => (
+            <option key={v} value={v}>
+              {labels[v]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+}
+
+/** Any number of `values` as checkboxes under the field's label. */
+export function CheckboxesField<T extends FieldValues, V extends string>({
+  values,
+  labels,
+  ...field
+}: ChoiceBinding<T, V>) {
+  return (
+    <Choices legend={field.label} error={field.error}>
+      {values.map((v) => (
+        <label key={v} className="toggle">
+          <input type="checkbox" value={v} {...field.register(field.name)} />
+          {labels[v]}
+        </label>
+      ))}
+    </Choices>
+  )
+}
+
+/** A yes/no field as one labelled checkbox. */
+export function CheckboxField<T extends FieldValues>({ register, name, label }: FieldBinding<T>) {
+  return (
+    <label className="toggle">
+      <input type="checkbox" {...register(name)} />
+      {label}
+    </label>
+  )
+}
+
+/**
+ * What the last save left to say, and how a failed save is told: a 422's field errors go on the fields (those no
+ * field shows are listed), anything else is the server's problem.
+ */
+export function useSaveOutcome<T extends FieldValues, P extends Path<T>>(
+  fieldOf: (path: string) => P | undefined,
+  setError: UseFormSetError<T>,
+  setFocus: UseFormSetFocus<T>,
+) {
+  const [unplaced, setUnplaced] = useState<FieldErrors>([])
+  const [failure, setFailure] = useState<unknown>(null)
+  const [note, setNote] = useState<string | null>(null)
+  return {
+    outcome: { unplaced, failure, note },
+    setFailure,
+    setNote,
+    clear() {
+      setUnplaced([])
+      setFailure(null)
+      setNote(null)
+    },
+    fail(error: unknown) {
+      if (error instanceof ApiError && error.status === 422 && error.problem.errors?.length) {
+        setUnplaced(placeServerErrors(error.problem.errors, fieldOf, setError, setFocus))
+      } else {
+        setFailure(error)
+      }
+    },
+  }
+}
+
+/** Shows a save's outcome (`useSaveOutcome`) above the form's buttons. */
+export function SaveOutcome({
+  unplaced,
+  failure,
+  note,
+}: {
+  unplaced: FieldErrors
+  failure: unknown
+  note: string | null
+}) {
+  return (
+    <>
+      <UnplacedErrors errors={unplaced} />
+      {failure !== null && <ProblemMessage error={failure} />}
+      {note && <p role="status">{note}</p>}
+    </>
+  )
 }

@@ -4,9 +4,8 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useId, useState } from 'react'
-import { get, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import type { z } from 'zod'
-import { ProblemMessage } from '../../../components/problem-message'
 import {
   INCIDENT_FIELD_LABELS,
   INCIDENT_KIND_LABELS,
@@ -19,20 +18,19 @@ import {
   SEVERITY_LABELS,
   type Incident,
   type IncidentFieldPath,
-  type Problem,
 } from '../../../domain'
-import { ApiError } from '../../../lib/api-client'
 import { useAddIncident } from '../api/add-incident'
 import { useDeleteIncident } from '../api/delete-incident'
 import { useUpdateIncident } from '../api/update-incident'
 import {
   closeOnEscape,
-  emptyToUndefined,
-  errorMessages,
-  Field,
-  placeServerErrors,
-  toNumber,
-  UnplacedErrors,
+  fieldBinder,
+  InputField,
+  NumberField,
+  SaveOutcome,
+  SelectField,
+  TextAreaField,
+  useSaveOutcome,
 } from './form-fields'
 
 type FormInput = z.input<typeof IncidentInput>
@@ -56,9 +54,6 @@ export function IncidentForm({
   const add = useAddIncident(vendorId)
   const update = useUpdateIncident(vendorId)
   const remove = useDeleteIncident(vendorId)
-  const [otherErrors, setOtherErrors] = useState<NonNullable<Problem['errors']>>([])
-  const [failure, setFailure] = useState<unknown>(null)
-  const [note, setNote] = useState<string | null>(null)
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const titleId = useId()
   const defaults: FormInput = incident
@@ -83,6 +78,8 @@ export function IncidentForm({
     defaultValues: defaults,
   })
 
+  const saving = useSaveOutcome(fieldOf, setError, setFocus)
+
   useEffect(() => setFocus('kind'), [setFocus])
 
   const resolved = useWatch({ control, name: 'status' }) === 'resolved'
@@ -91,45 +88,38 @@ export function IncidentForm({
     // The resolution date belongs to resolved incidents only; the field is hidden for the others.
     const { resolvedAt, ...rest } = input
     const values: IncidentInput = input.status === 'resolved' && resolvedAt ? { ...rest, resolvedAt } : rest
-    setFailure(null)
-    setNote(null)
-    setOtherErrors([])
+    saving.clear()
     try {
       if (incident === undefined) {
         await add.mutateAsync(values)
       } else {
         const patch = incidentPatchBetween(incident, values)
         if (Object.keys(patch).length === 0) {
-          setNote('Nothing to save: every field is as it was.')
+          saving.setNote('Nothing to save: every field is as it was.')
           return
         }
         await update.mutateAsync({ incidentId: incident.id, patch })
       }
       onDone('saved')
     } catch (error) {
-      if (error instanceof ApiError && error.status === 422 && error.problem.errors?.length) {
-        setOtherErrors(placeServerErrors(error.problem.errors, fieldOf, setError, setFocus))
-      } else {
-        setFailure(error)
-      }
+      saving.fail(error)
     }
   }
 
   async function deleteIncident() {
     if (incident === undefined) return
-    setFailure(null)
+    saving.setFailure(null)
     try {
       await remove.mutateAsync(incident.id)
       onDone('deleted')
     } catch (error) {
-      setFailure(error)
+      saving.setFailure(error)
     }
   }
 
   const onKeyDown = closeOnEscape(() => onDone('cancelled'))
 
-  const err = (path: IncidentFieldPath) => errorMessages(get(errors, path)).join(' ') || undefined
-  const label = (path: IncidentFieldPath) => INCIDENT_FIELD_LABELS[path]
+  const bind = fieldBinder(register, errors, INCIDENT_FIELD_LABELS)
   const title = incident ? 'Edit incident' : 'Add an incident'
 
   return (
@@ -142,96 +132,22 @@ export function IncidentForm({
     >
       <h3 id={titleId}>{title}</h3>
       <div className="field-grid">
-        <Field label={label('kind')} error={err('kind')}>
-          {(p) => (
-            <select {...p} {...register('kind')}>
-              {INCIDENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {INCIDENT_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={label('severity')} error={err('severity')}>
-          {(p) => (
-            <select {...p} {...register('severity')}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={label('occurredAt')} error={err('occurredAt')}>
-          {(p) => <input {...p} type="date" {...register('occurredAt')} />}
-        </Field>
-        <Field label={label('status')} error={err('status')}>
-          {(p) => (
-            <select {...p} {...register('status')}>
-              {INCIDENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {INCIDENT_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {resolved && (
-          <Field label={label('resolvedAt')} error={err('resolvedAt')}>
-            {(p) => (
-              <input
-                {...p}
-                type="date"
-                max={today}
-                {...register('resolvedAt', { setValueAs: emptyToUndefined })}
-              />
-            )}
-          </Field>
-        )}
-        <Field label={label('recordsExposed')} error={err('recordsExposed')}>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              className="num"
-              {...register('recordsExposed', { setValueAs: toNumber })}
-            />
-          )}
-        </Field>
-        <Field label={label('notifiedAfterDays')} error={err('notifiedAfterDays')}>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              className="num"
-              {...register('notifiedAfterDays', { setValueAs: toNumber })}
-            />
-          )}
-        </Field>
-        <Field label={label('summary')} error={err('summary')} className="wide">
-          {(p) => <textarea {...p} rows={3} {...register('summary')} />}
-        </Field>
-        <Field label={label('source')} error={err('source')} className="wide">
-          {(p) => (
-            <input
-              {...p}
-              placeholder="Where we learned of it: a link or a note"
-              {...register('source', { setValueAs: emptyToUndefined })}
-            />
-          )}
-        </Field>
+        <SelectField {...bind('kind')} values={INCIDENT_KINDS} labels={INCIDENT_KIND_LABELS} />
+        <SelectField {...bind('severity')} values={SEVERITIES} labels={SEVERITY_LABELS} />
+        <InputField {...bind('occurredAt')} type="date" />
+        <SelectField {...bind('status')} values={INCIDENT_STATUSES} labels={INCIDENT_STATUS_LABELS} />
+        {resolved && <InputField {...bind('resolvedAt')} type="date" max={today} optional />}
+        <NumberField {...bind('recordsExposed')} />
+        <NumberField {...bind('notifiedAfterDays')} />
+        <TextAreaField {...bind('summary')} />
+        <InputField
+          {...bind('source')}
+          className="wide"
+          placeholder="Where we learned of it: a link or a note"
+          optional
+        />
       </div>
-      <UnplacedErrors errors={otherErrors} />
-      {failure !== null && <ProblemMessage error={failure} />}
-      {note && <p role="status">{note}</p>}
+      <SaveOutcome {...saving.outcome} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={isSubmitting || remove.isPending}>
           {isSubmitting ? 'Saving…' : incident ? 'Save incident' : 'Add incident'}

@@ -6,9 +6,8 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState, type RefObject } from 'react'
-import { get, useController, useForm, type Control, type FieldErrors } from 'react-hook-form'
+import { useController, useForm, type Control, type FieldErrors } from 'react-hook-form'
 import type { z } from 'zod'
-import { ProblemMessage } from '../../../components/problem-message'
 import {
   CERTIFICATION_LABELS,
   CERTIFICATIONS,
@@ -28,7 +27,6 @@ import {
   VENDOR_STATUSES,
   vendorChanges,
   vendorPatchBetween,
-  type Problem,
   type Vendor,
   type VendorDetailResponse,
   type VendorFieldPath,
@@ -37,14 +35,18 @@ import { ApiError } from '../../../lib/api-client'
 import { vendorQueryOptions } from '../api/get-vendor'
 import { useUpdateVendor } from '../api/update-vendor'
 import {
+  CheckboxesField,
+  CheckboxField,
   Choices,
   closeOnEscape,
-  emptyToUndefined,
   errorMessages,
-  Field,
-  placeServerErrors,
-  toNumber,
-  UnplacedErrors,
+  fieldBinder,
+  InputField,
+  NumberField,
+  SaveOutcome,
+  SelectField,
+  TextAreaField,
+  useSaveOutcome,
 } from './form-fields'
 
 type FormInput = z.input<typeof EditableVendor>
@@ -74,9 +76,6 @@ export function VendorEditForm({
   const update = useUpdateVendor(detail.vendor.id)
   const [base, setBase] = useState(() => ({ vendor: detail.vendor, version: detail.version }))
   const [conflict, setConflict] = useState<Conflict | null>(null)
-  const [otherErrors, setOtherErrors] = useState<NonNullable<Problem['errors']>>([])
-  const [failure, setFailure] = useState<unknown>(null)
-  const [note, setNote] = useState<string | null>(null)
   const titleId = useId()
   const conflictTitle = useRef<HTMLHeadingElement>(null)
   const {
@@ -91,6 +90,7 @@ export function VendorEditForm({
     resolver: zodResolver(EditableVendor),
     defaultValues: editableFields(base.vendor),
   })
+  const saving = useSaveOutcome(fieldOf, setError, setFocus)
 
   useEffect(() => setFocus('name'), [setFocus])
   useEffect(() => {
@@ -105,12 +105,10 @@ export function VendorEditForm({
   const version = conflict?.current.version ?? (untouchedSinceOpened ? detail.version : base.version)
 
   async function save(values: EditableVendor) {
-    setNote(null)
-    setFailure(null)
-    setOtherErrors([])
+    saving.clear()
     const patch = vendorPatchBetween(editableFields(base.vendor), values)
     if (Object.keys(patch).length === 0) {
-      setNote('Nothing to save: every field is as it was.')
+      saving.setNote('Nothing to save: every field is as it was.')
       return
     }
     try {
@@ -122,18 +120,12 @@ export function VendorEditForm({
           const current = await client.fetchQuery({ ...vendorQueryOptions(detail.vendor.id), staleTime: 0 })
           setConflict({ current, mine: values })
         } catch (reload) {
-          setFailure(reload)
+          saving.setFailure(reload)
         }
-      } else if (error instanceof ApiError && error.status === 422 && error.problem.errors?.length) {
-        showServerErrors(error.problem.errors)
       } else {
-        setFailure(error)
+        saving.fail(error)
       }
     }
-  }
-
-  function showServerErrors(list: NonNullable<Problem['errors']>) {
-    setOtherErrors(placeServerErrors(list, fieldOf, setError, setFocus))
   }
 
   function discardMine() {
@@ -142,13 +134,13 @@ export function VendorEditForm({
     reset(editableFields(current.vendor))
     setBase({ vendor: current.vendor, version: current.version })
     setConflict(null)
-    setNote('Your changes were discarded: the form now shows the vendor as it is.')
+    saving.setNote('Your changes were discarded: the form now shows the vendor as it is.')
     setFocus('name')
   }
 
   const onKeyDown = closeOnEscape(() => onClose(false))
 
-  const err = (path: VendorFieldPath) => errorMessages(get(errors, path)).join(' ') || undefined
+  const bind = fieldBinder(register, errors, VENDOR_FIELD_LABELS)
   const submit = handleSubmit(save)
 
   return (
@@ -169,145 +161,55 @@ export function VendorEditForm({
         <fieldset>
           <legend>About</legend>
           <div className="field-grid">
-            <Field label={labelOf('name')} error={err('name')}>
-              {(p) => <input {...p} autoComplete="off" {...register('name')} />}
-            </Field>
-            <Field label={labelOf('category')} error={err('category')}>
-              {(p) => <input {...p} autoComplete="off" {...register('category')} />}
-            </Field>
-            <Field label={labelOf('owner')} error={err('owner')}>
-              {(p) => <input {...p} autoComplete="off" {...register('owner')} />}
-            </Field>
-            <Field label={labelOf('status')} error={err('status')}>
-              {(p) => (
-                <select {...p} {...register('status')}>
-                  {VENDOR_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {VENDOR_STATUS_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={labelOf('website')} error={err('website')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="url"
-                  inputMode="url"
-                  placeholder="https://"
-                  {...register('website', { setValueAs: emptyToUndefined })}
-                />
-              )}
-            </Field>
-            <Field label={labelOf('contractEnd')} error={err('contractEnd')}>
-              {(p) => (
-                <input {...p} type="date" {...register('contractEnd', { setValueAs: emptyToUndefined })} />
-              )}
-            </Field>
-            <Field label={labelOf('description')} error={err('description')} className="wide">
-              {(p) => (
-                <textarea {...p} rows={3} {...register('description', { setValueAs: emptyToUndefined })} />
-              )}
-            </Field>
+            <InputField {...bind('name')} autoComplete="off" />
+            <InputField {...bind('category')} autoComplete="off" />
+            <InputField {...bind('owner')} autoComplete="off" />
+            <SelectField {...bind('status')} values={VENDOR_STATUSES} labels={VENDOR_STATUS_LABELS} />
+            <InputField {...bind('website')} type="url" inputMode="url" placeholder="https://" optional />
+            <InputField {...bind('contractEnd')} type="date" optional />
+            <TextAreaField {...bind('description')} optional />
           </div>
         </fieldset>
 
         <fieldset>
           <legend>Access scope</legend>
-          <Choices legend={labelOf('access.dataClasses')} error={err('access.dataClasses')}>
-            {DATA_CLASSES.map((c) => (
-              <label key={c} className="toggle">
-                <input type="checkbox" value={c} {...register('access.dataClasses')} />
-                {DATA_CLASS_LABELS[c]}
-              </label>
-            ))}
-          </Choices>
+          <CheckboxesField {...bind('access.dataClasses')} values={DATA_CLASSES} labels={DATA_CLASS_LABELS} />
           <div className="field-grid">
-            <Field label={labelOf('access.records')} error={err('access.records')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={0}
-                  step={1}
-                  inputMode="numeric"
-                  className="num"
-                  {...register('access.records', { setValueAs: toNumber })}
-                />
-              )}
-            </Field>
-            <Field label={labelOf('access.dataLocation')} error={err('access.dataLocation')}>
-              {(p) => (
-                <select {...p} {...register('access.dataLocation')}>
-                  {DATA_LOCATIONS.map((l) => (
-                    <option key={l} value={l}>
-                      {DATA_LOCATION_LABELS[l]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={labelOf('access.networkAccess')} error={err('access.networkAccess')}>
-              {(p) => (
-                <select {...p} {...register('access.networkAccess')}>
-                  {NETWORK_ACCESS_LEVELS.map((l) => (
-                    <option key={l} value={l}>
-                      {NETWORK_ACCESS_LABELS[l]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={labelOf('access.criticality')} error={err('access.criticality')}>
-              {(p) => (
-                <select {...p} {...register('access.criticality')}>
-                  {CRITICALITY_LEVELS.map((l) => (
-                    <option key={l} value={l}>
-                      {CRITICALITY_LABELS[l]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <NumberField {...bind('access.records')} />
+            <SelectField
+              {...bind('access.dataLocation')}
+              values={DATA_LOCATIONS}
+              labels={DATA_LOCATION_LABELS}
+            />
+            <SelectField
+              {...bind('access.networkAccess')}
+              values={NETWORK_ACCESS_LEVELS}
+              labels={NETWORK_ACCESS_LABELS}
+            />
+            <SelectField
+              {...bind('access.criticality')}
+              values={CRITICALITY_LEVELS}
+              labels={CRITICALITY_LABELS}
+            />
           </div>
           <FourthPartiesField control={control} errors={errors} />
         </fieldset>
 
         <fieldset>
           <legend>Controls</legend>
-          <Choices legend={labelOf('controls.certifications')} error={err('controls.certifications')}>
-            {CERTIFICATIONS.map((c) => (
-              <label key={c} className="toggle">
-                <input type="checkbox" value={c} {...register('controls.certifications')} />
-                {CERTIFICATION_LABELS[c]}
-              </label>
-            ))}
-          </Choices>
+          <CheckboxesField
+            {...bind('controls.certifications')}
+            values={CERTIFICATIONS}
+            labels={CERTIFICATION_LABELS}
+          />
           <div className="field-grid">
-            <label className="toggle">
-              <input type="checkbox" {...register('controls.mfa')} />
-              {labelOf('controls.mfa')}
-            </label>
-            <label className="toggle">
-              <input type="checkbox" {...register('controls.encryptionAtRest')} />
-              {labelOf('controls.encryptionAtRest')}
-            </label>
-            <Field label={labelOf('controls.lastAssessedAt')} error={err('controls.lastAssessedAt')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="date"
-                  {...register('controls.lastAssessedAt', { setValueAs: emptyToUndefined })}
-                />
-              )}
-            </Field>
+            <CheckboxField {...bind('controls.mfa')} />
+            <CheckboxField {...bind('controls.encryptionAtRest')} />
+            <InputField {...bind('controls.lastAssessedAt')} type="date" optional />
           </div>
         </fieldset>
 
-        <UnplacedErrors errors={otherErrors} />
-        {failure !== null && <ProblemMessage error={failure} />}
-        {note && <p role="status">{note}</p>}
+        <SaveOutcome {...saving.outcome} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={isSubmitting || conflict !== null}>
             {isSubmitting ? 'Saving…' : 'Save changes'}

@@ -103,6 +103,8 @@ export const VendorFilters = forwardRef<HTMLInputElement, VendorFiltersProps>(fu
           ref={searchRef}
           type="search"
           placeholder="Search name, category, owner  ( / )"
+          // The server's limit for a search (VendorListQuery).
+          maxLength={200}
           value={filter.q ?? ''}
           onChange={(e) => set({ q: e.target.value || undefined })}
         />

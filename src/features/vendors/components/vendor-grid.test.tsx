@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { createIncident, createVendor } from '../../../../mocks/data'
 import { summarizeVendor, type VendorSummary } from '../../../domain'
 import { GRID_ROW_HEIGHT, installGridLayout } from '../../../testing/grid-layout'
+import type { VendorRows } from '../api/get-vendors'
 import { VendorGrid, type VendorGridProps } from './vendor-grid'
 
 const AS_OF = '2026-11-26'
@@ -38,11 +39,27 @@ function manyVendors(count: number): VendorSummary[] {
 const fiftyThousand = manyVendors(50_000)
 const last = fiftyThousand[fiftyThousand.length - 1]!
 
+/** The grid's rows over a list: every row loaded, or only the rows `loaded` says (the others' pages are on their way). */
+function rowsOf(vendors: readonly VendorSummary[], loaded = (_index: number) => true): VendorRows {
+  const at = new Map(vendors.map((v, index) => [v.id, index]))
+  return {
+    count: vendors.length,
+    at: (index) => (loaded(index) ? vendors[index] : undefined),
+    indexOf: (id) => {
+      const index = at.get(id)
+      return index !== undefined && loaded(index) ? index : -1
+    },
+  }
+}
+const allFiftyThousand = rowsOf(fiftyThousand)
+
 function renderGrid(overrides: Partial<VendorGridProps> = {}) {
   const onSortChange = vi.fn<VendorGridProps['onSortChange']>()
   const onOpen = vi.fn<VendorGridProps['onOpen']>()
+  const onRowsRendered = vi.fn<NonNullable<VendorGridProps['onRowsRendered']>>()
   const props: VendorGridProps = {
-    vendors: fiftyThousand,
+    rows: allFiftyThousand,
+    onRowsRendered,
     asOf: AS_OF,
     sort: { key: 'score', order: 'desc' },
     onSortChange,
@@ -51,10 +68,12 @@ function renderGrid(overrides: Partial<VendorGridProps> = {}) {
     height: VIEWPORT_HEIGHT,
     ...overrides,
   }
-  return { ...render(<VendorGrid {...props} />), props, onSortChange, onOpen }
+  return { ...render(<VendorGrid {...props} />), props, onSortChange, onOpen, onRowsRendered }
 }
 
 const dataRows = () => screen.getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1')
+const rowAt = (index: number) =>
+  screen.getAllByRole('row').find((row) => row.getAttribute('aria-rowindex') === String(index + 2))!
 const rowOf = (vendor: VendorSummary) =>
   screen.getByRole('row', { name: new RegExp(`^${vendor.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) })
 
@@ -275,15 +294,87 @@ describe('VendorGrid', () => {
 
   it('renders a vendor name that looks like HTML as text', () => {
     const hostile = { ...calm, id: 'ven-hostile', name: '<img src=x onerror=alert(1)>' }
-    const { container } = renderGrid({ vendors: [hostile] })
+    const { container } = renderGrid({ rows: rowsOf([hostile]) })
 
     expect(screen.getByRole('button', { name: '<img src=x onerror=alert(1)>' })).toBeInTheDocument()
     expect(container.querySelector('img')).toBeNull()
   })
 
+  it('shows a row whose page is on its way as a busy placeholder of the same cells, and reports what it renders', () => {
+    // The first page of ten has arrived; the rest are on their way.
+    const { onRowsRendered } = renderGrid({ rows: rowsOf(fiftyThousand, (i) => i < 10) })
+
+    const rows = dataRows()
+    expect(rows.length).toBeGreaterThanOrEqual(PAGE)
+    expect(rows.slice(0, 10).every((row) => !row.hasAttribute('aria-busy'))).toBe(true)
+    const placeholders = rows.slice(10)
+    expect(placeholders.length).toBeGreaterThan(0)
+    for (const row of placeholders) {
+      expect(row).toHaveAttribute('aria-busy', 'true')
+      expect(within(row).getByRole('rowheader')).toHaveTextContent('Loading')
+      expect(within(row).getAllByRole('gridcell')).toHaveLength(9)
+    }
+    expect(placeholders[0]).toHaveAttribute('aria-rowindex', '12')
+    expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '50001')
+    expect(onRowsRendered).toHaveBeenLastCalledWith(rows.map((row) => Number(row.dataset.index)))
+  })
+
+  it('keeps the same number of rows in the DOM for 100 vendors as for 50,000', () => {
+    renderGrid({ rows: rowsOf(fiftyThousand.slice(0, 100)) })
+    const atHundred = dataRows().length
+    expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '101')
+    cleanup()
+
+    renderGrid()
+    expect(dataRows()).toHaveLength(atHundred)
+  })
+
+  it('reports the rows scrolled to, so their pages are fetched, with the focused row kept among them', async () => {
+    const user = userEvent.setup()
+    const { onRowsRendered } = renderGrid({ rows: rowsOf(fiftyThousand, (i) => i < 100) })
+    await user.tab()
+
+    fireEvent.scroll(screen.getByRole('grid'), { target: { scrollTop: 25_000 * ROW_HEIGHT } })
+
+    const reported = onRowsRendered.mock.lastCall![0]
+    expect(reported).toContain(0)
+    expect(reported).toContain(25_000)
+    expect(reported.length).toBeLessThan(100)
+    expect(within(rowAt(25_000)).getByRole('rowheader')).toHaveTextContent('Loading')
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)))
+  })
+
+  it('moves onto a row still loading with End, opens nothing there, and opens it once it arrives, focus kept', async () => {
+    const user = userEvent.setup()
+    const { onOpen, rerender, props } = renderGrid({ rows: rowsOf(fiftyThousand, (i) => i < 100) })
+
+    await user.tab()
+    await user.keyboard('{End}')
+    const placeholder = rowAt(49_999)
+    expect(document.activeElement).toBe(placeholder)
+    expect(placeholder).toHaveAttribute('aria-busy', 'true')
+    await user.keyboard('{Enter}')
+    expect(onOpen).not.toHaveBeenCalled()
+
+    // Its page arrives: the same element now shows the vendor, and still has focus.
+    rerender(<VendorGrid {...props} rows={allFiftyThousand} />)
+    expect(document.activeElement).toBe(placeholder)
+    expect(placeholder).not.toHaveAttribute('aria-busy')
+    expect(within(placeholder).getByRole('rowheader')).toHaveTextContent(last.name)
+    await user.keyboard('{Enter}')
+    expect(onOpen).toHaveBeenCalledWith(last.id)
+  })
+
+  it('says it is busy while it shows the previous list', () => {
+    const { rerender, props } = renderGrid({ busy: true })
+    expect(screen.getByRole('grid')).toHaveAttribute('aria-busy', 'true')
+    rerender(<VendorGrid {...props} busy={false} />)
+    expect(screen.getByRole('grid')).not.toHaveAttribute('aria-busy')
+  })
+
   it('renders only its header for an empty list, with the sort buttons as its tab stop', async () => {
     const user = userEvent.setup()
-    renderGrid({ vendors: [] })
+    renderGrid({ rows: rowsOf([]) })
 
     expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '1')
     expect(screen.getAllByRole('row')).toHaveLength(1)

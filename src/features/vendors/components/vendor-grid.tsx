@@ -1,6 +1,8 @@
 /**
  * The vendor inventory as a virtualized ARIA grid: only the rows in view (plus overscan) are in the DOM, so
- * 50,000 vendors cost what 50 do. Keyboard first: one tab stop, arrows move the active row, Enter opens it.
+ * 50,000 vendors cost what 50 do. The rows arrive a page at a time: the grid reports the rows it renders, and shows
+ * a row whose page is still on its way as a placeholder of the same height. Keyboard first: one tab stop, arrows
+ * move the active row, Enter opens it.
  */
 import {
   createColumnHelper,
@@ -14,6 +16,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -25,12 +28,23 @@ import { flushSync } from 'react-dom'
 import { RelativeDate } from '../../../components/relative-date'
 import { TierBadge } from '../../../components/tier-badge'
 import { DEFAULT_ORDER, formatCompact, type VendorSortKey, type VendorSummary } from '../../../domain'
+import type { VendorRows } from '../api/get-vendors'
+import type { VendorSort } from '../vendor-view-params'
 
-export type VendorSort = { key: VendorSortKey; order: 'asc' | 'desc' }
+export type { VendorSort }
 
 export interface VendorGridProps {
-  /** Already filtered and sorted by the parent; the grid never reorders. */
-  vendors: readonly VendorSummary[]
+  /** Already filtered and sorted by the server; the grid never reorders. A row not loaded yet is a placeholder. */
+  rows: VendorRows
+  /** Told the rows the grid renders (in view, overscan and the active row), so their pages can be fetched. */
+  onRowsRendered?: (indexes: readonly number[]) => void
+  /**
+   * Which list the rows are (its query): when another list is shown, the selected vendor is brought into view if
+   * it is among the loaded rows.
+   */
+  list?: string | undefined
+  /** The rows are the previous list's, kept on screen while the next is on its way. */
+  busy?: boolean
   asOf: string
   sort: VendorSort
   onSortChange: (sort: VendorSort) => void
@@ -45,6 +59,9 @@ export interface VendorGridProps {
 const ROW_HEIGHT = 36
 const HEADER_HEIGHT = 36
 const OVERSCAN = 10
+/** Space kept below the grid when it fits itself to the window (the page's own bottom padding), and its least height. */
+const BOTTOM_GAP = 40
+const MIN_HEIGHT = 240
 
 /** The table model only describes columns: rows are built for the visible window alone (see below). */
 const NO_ROWS: VendorSummary[] = []
@@ -148,7 +165,10 @@ function nextSort(sort: VendorSort, key: VendorSortKey): VendorSort {
 }
 
 export function VendorGrid({
-  vendors,
+  rows,
+  onRowsRendered,
+  list,
+  busy = false,
   asOf,
   sort,
   onSortChange,
@@ -158,28 +178,28 @@ export function VendorGrid({
 }: VendorGridProps): JSX.Element {
   const gridRef = useRef<HTMLDivElement>(null)
 
-  // The active row is kept by id, so re-sorting or filtering keeps it on the same vendor.
-  const [activeId, setActiveId] = useState<string | null>(selectedId)
+  // The active row is kept by its vendor's id, so re-sorting or filtering keeps it on the same vendor while that
+  // vendor is among the loaded rows. A placeholder row has no vendor yet: it is kept by its index.
+  const [active, setActive] = useState<{ id: string | null; index: number }>({ id: selectedId, index: 0 })
   const [seenSelectedId, setSeenSelectedId] = useState(selectedId)
   if (selectedId !== seenSelectedId) {
     // A selection made elsewhere (the URL, the back button) moves the active row to it.
     setSeenSelectedId(selectedId)
-    if (selectedId !== null) setActiveId(selectedId)
+    if (selectedId !== null) setActive({ id: selectedId, index: 0 })
   }
   /** Whether the tab stop is on a sort button rather than a row. */
   const [inHeader, setInHeader] = useState(false)
   const [activeColumn, setActiveColumn] = useState(0)
 
-  const selectedIndex = useMemo(
-    () => (selectedId === null ? -1 : vendors.findIndex((v) => v.id === selectedId)),
-    [vendors, selectedId],
-  )
-  const activeIndex = useMemo(() => {
-    if (vendors.length === 0) return -1
-    const byActive = activeId === null ? -1 : vendors.findIndex((v) => v.id === activeId)
-    return byActive >= 0 ? byActive : Math.max(selectedIndex, 0)
-  }, [vendors, activeId, selectedIndex])
-  const headerIsTabStop = inHeader || vendors.length === 0
+  const count = rows.count
+  const selectedIndex = selectedId === null ? -1 : rows.indexOf(selectedId)
+  let activeIndex = -1
+  if (count > 0) {
+    const byId = active.id === null ? -1 : rows.indexOf(active.id)
+    activeIndex =
+      byId >= 0 ? byId : active.id === null ? Math.min(active.index, count - 1) : Math.max(selectedIndex, 0)
+  }
+  const headerIsTabStop = inHeader || count === 0
 
   const columns = useMemo(() => vendorColumns(asOf, onOpen), [asOf, onOpen])
   const sorting = useMemo(() => [{ id: sort.key, desc: sort.order === 'desc' }], [sort.key, sort.order])
@@ -205,12 +225,12 @@ export function VendorGrid({
     },
     [activeIndex],
   )
-  const getItemKey = useCallback((index: number) => vendors[index]?.id ?? index, [vendors])
   const virtualizer = useVirtualizer({
-    count: vendors.length,
+    count,
     getScrollElement: () => gridRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey,
+    // Rows are keyed by index, not by vendor: a placeholder that becomes its vendor stays the same element, and
+    // keeps focus if it has it.
     overscan: OVERSCAN,
     rangeExtractor,
     // The rows start below the sticky header, and must scroll into view below it, not under it.
@@ -220,18 +240,51 @@ export function VendorGrid({
     initialRect: { width: 1200, height: height ?? 720 },
   })
 
+  const virtualItems = virtualizer.getVirtualItems()
+  const rendered = virtualItems.map((item) => item.index).join(',')
+  useLayoutEffect(() => {
+    // Before paint, so the pages of rows scrolled into view are asked for in the same frame.
+    onRowsRendered?.(rendered === '' ? [] : rendered.split(',').map(Number))
+  }, [rendered, onRowsRendered])
+
+  const scrolledFor = useRef<string | null>(null)
   useEffect(() => {
-    // Keep the open vendor in view when it is chosen elsewhere or a new sort moves it.
+    // Bring the open vendor into view when it is chosen elsewhere or a new list (a new sort) is shown, if it is
+    // among the loaded rows; not when a later page brings it in, for the user scrolled there.
+    const target = `${list ?? ''}\n${selectedId ?? ''}`
+    if (scrolledFor.current === target) return
+    scrolledFor.current = target
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex)
-  }, [selectedIndex, virtualizer])
+  }, [list, selectedId, selectedIndex, virtualizer])
+
+  useLayoutEffect(() => {
+    // Without a set height, fill the window below wherever the grid starts: the filters above it wrap, and a fixed
+    // allowance put the grid's horizontal scrollbar below the fold, out of reach, as the grid keeps the wheel.
+    const grid = gridRef.current
+    if (height !== undefined || !grid) return
+    const fit = () => {
+      const top = grid.getBoundingClientRect().top + window.scrollY
+      grid.style.height = `${Math.max(MIN_HEIGHT, Math.floor(window.innerHeight - top - BOTTOM_GAP))}px`
+    }
+    fit()
+    window.addEventListener('resize', fit)
+    // What sits above the grid may change height (filter chips, a wrapped line) and move it.
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit)
+    observer?.observe(document.body)
+    return () => {
+      window.removeEventListener('resize', fit)
+      observer?.disconnect()
+    }
+  }, [height])
 
   function focusRow(index: number) {
-    const target = Math.max(0, Math.min(vendors.length - 1, index))
-    const vendor = vendors[target]
-    if (!vendor) return
-    // Render the new active row now, so it exists to take focus in this same keystroke.
+    if (count === 0) return
+    const target = Math.max(0, Math.min(count - 1, index))
+    const vendor = rows.at(target)
+    // Render the new active row now (a placeholder if its page is on its way), so it exists to take focus in
+    // this same keystroke.
     flushSync(() => {
-      setActiveId(vendor.id)
+      setActive({ id: vendor?.id ?? null, index: target })
       setInHeader(false)
     })
     virtualizer.scrollToIndex(target)
@@ -256,7 +309,7 @@ export function VendorGrid({
     return Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT))
   }
 
-  function onRowKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, id: string) {
+  function onRowKeyDown(event: KeyboardEvent<HTMLDivElement>, index: number, id: string | null) {
     if (event.altKey || event.metaKey) return
     let next: number
     switch (event.key) {
@@ -281,13 +334,14 @@ export function VendorGrid({
         next = 0
         break
       case 'End':
-        next = vendors.length - 1
+        next = count - 1
         break
       case 'Enter':
         // On the name button, its own click opens the vendor; opening twice would push two history entries.
         if (event.target !== event.currentTarget) return
         event.preventDefault()
-        onOpen(id)
+        // A placeholder row has nothing to open yet.
+        if (id !== null) onOpen(id)
         return
       default:
         return
@@ -324,8 +378,8 @@ export function VendorGrid({
     focusHeader(next)
   }
 
-  function onRowClick(event: MouseEvent<HTMLDivElement>, id: string) {
-    setActiveId(id)
+  function onRowClick(event: MouseEvent<HTMLDivElement>, index: number, id: string | null) {
+    setActive({ id, index })
     setInHeader(false)
     // Safari does not focus on click; the row must still become the keyboard's starting point.
     if (!event.currentTarget.contains(document.activeElement))
@@ -333,14 +387,16 @@ export function VendorGrid({
   }
 
   const headerGroup = table.getHeaderGroups()[0]
+  const columnIds = headerGroup?.headers.map((header) => header.column.id) ?? []
 
   return (
     <div
       ref={gridRef}
       role="grid"
       aria-label="Vendors"
-      aria-rowcount={vendors.length + 1}
+      aria-rowcount={count + 1}
       aria-colcount={columns.length}
+      aria-busy={busy || undefined}
       className="vendor-grid"
       style={height === undefined ? undefined : { height }}
     >
@@ -379,9 +435,41 @@ export function VendorGrid({
         </div>
       </div>
       <div role="rowgroup" className="vendor-grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const vendor = vendors[item.index]
-          if (!vendor) return null
+        {virtualItems.map((item) => {
+          const vendor = rows.at(item.index)
+          const rowProps = {
+            role: 'row',
+            'aria-rowindex': item.index + 2,
+            'data-index': item.index,
+            tabIndex: !headerIsTabStop && item.index === activeIndex ? 0 : -1,
+            style: { transform: `translateY(${item.start - HEADER_HEIGHT}px)` },
+            onKeyDown: (event: KeyboardEvent<HTMLDivElement>) =>
+              onRowKeyDown(event, item.index, vendor?.id ?? null),
+            onClick: (event: MouseEvent<HTMLDivElement>) => onRowClick(event, item.index, vendor?.id ?? null),
+            onFocus: () => {
+              setActive({ id: vendor?.id ?? null, index: item.index })
+              setInHeader(false)
+            },
+          } as const
+          if (!vendor) {
+            // Its page is on its way: the same cells, empty, so nothing moves when it arrives.
+            return (
+              <div
+                key={item.key}
+                {...rowProps}
+                aria-busy="true"
+                aria-selected={false}
+                className="vendor-grid-row placeholder"
+              >
+                {columnIds.map((id) => (
+                  <div key={id} role={id === 'name' ? 'rowheader' : 'gridcell'} className={cellClass(id)}>
+                    {id === 'name' && <span className="visually-hidden">Loading</span>}
+                    <span className="vendor-grid-skeleton" aria-hidden="true" />
+                  </div>
+                ))}
+              </div>
+            )
+          }
           // A react-table row for this vendor only: its core row model would build 50,000 rows (over a
           // second) just to render the fifty in view.
           const row = createRow(table, vendor.id, vendor, item.index, 0)
@@ -389,23 +477,13 @@ export function VendorGrid({
           return (
             <div
               key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
+              {...rowProps}
               aria-selected={selected}
-              data-index={item.index}
-              tabIndex={!headerIsTabStop && item.index === activeIndex ? 0 : -1}
               className={selected ? 'vendor-grid-row selected' : 'vendor-grid-row'}
-              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-              onKeyDown={(event) => onRowKeyDown(event, item.index, vendor.id)}
-              onClick={(event) => onRowClick(event, vendor.id)}
               onDoubleClick={(event) => {
                 // A double-click on the name has opened it already, twice.
                 if ((event.target as HTMLElement).closest('button')) return
                 onOpen(vendor.id)
-              }}
-              onFocus={() => {
-                setActiveId(vendor.id)
-                setInHeader(false)
               }}
             >
               {row.getVisibleCells().map((cell) => (

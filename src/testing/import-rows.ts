@@ -1,0 +1,38 @@
+/** Vendor rows for import files, shared by the import page's tests and the mocked import API's. */
+import { IMPORT_COLUMNS } from '../domain'
+
+const COLUMNS = IMPORT_COLUMNS.vendors.required
+
+/** The header line of a vendor import holding the required columns. */
+export const VENDOR_IMPORT_HEADER = COLUMNS.join(',')
+
+/**
+ * One valid CSV row of the vendor import: a payroll processor holding PII and payment data, with MFA and
+ * encryption at rest. `overrides` sets cells as a spreadsheet would hold them (`{ records: 'lots' }`).
+ */
+export function vendorImportRow(
+  name: string,
+  overrides: Partial<Record<(typeof COLUMNS)[number], string>> = {},
+): string {
+  const cells: Record<string, string> = {
+    name,
+    category: 'Payroll',
+    owner: 'Finance',
+    status: 'active',
+    data_classes: 'pii;payment',
+    records: '12000',
+    data_location: 'vendor_environment',
+    network_access: 'api',
+    criticality: 'high',
+    fourth_parties: 'Amazon Web Services',
+    certifications: 'soc2_type2',
+    mfa: 'yes',
+    encryption_at_rest: 'yes',
+    last_assessed_at: '2026-01-15',
+    ...overrides,
+  }
+  return COLUMNS.map((column) => cells[column] ?? '').join(',')
+}
+
+/** A vendor import's CSV text: the header, then these rows. */
+export const vendorImportCsv = (...rows: string[]) => `${[VENDOR_IMPORT_HEADER, ...rows].join('\n')}\n`
