@@ -83,7 +83,6 @@ export interface VendorListIndex {
   reset(all: Iterable<VendorSummary>): void
   /** Adds or replaces one vendor's summary. */
   upsert(summary: VendorSummary): void
-  all(): VendorSummary[]
   /** Every summary that passes the filter, in the sort order; the caller must not modify the array. */
   query(filter: VendorFilter, key: VendorSortKey, order: Order | undefined): readonly VendorSummary[]
   facets(asOf: string): VendorFacetsResponse
@@ -162,7 +161,6 @@ export function createVendorListIndex(): VendorListIndex {
       if (sorted.size > 0) pending.push({ before, after })
       changed()
     },
-    all: () => [...byId.values()].map((e) => e.v),
     query(filter, key, order) {
       const name = JSON.stringify([key, order ?? DEFAULT_ORDER[key], filter])
       const hit = results.get(name)
