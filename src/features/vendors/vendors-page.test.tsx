@@ -131,6 +131,24 @@ describe('VendorsPage', () => {
     expect(rows.every((r) => within(r).queryByText('Critical'))).toBe(true)
   })
 
+  it('writes a search to the URL once typing pauses, keeping every keystroke, and writes other changes at once', async () => {
+    const user = userEvent.setup()
+    const { router } = renderWithProviders(<VendorsPage />)
+    await screen.findByRole('grid')
+    const search = screen.getByRole('searchbox', { name: 'Search vendors' })
+    await user.type(search, 'nusantara')
+    expect(search).toHaveValue('nusantara')
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('nusantara'))
+    // More typing after the URL caught up is not undone when the URL arrives.
+    await user.type(search, ' customer')
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('q')).toBe('nusantara customer'),
+    )
+    expect(search).toHaveValue('nusantara customer')
+    await user.click(screen.getByRole('button', { name: 'Critical' }))
+    expect(new URLSearchParams(router.state.location.search).get('tier')).toBe('critical')
+  })
+
   it('narrows the list to a risk-map region from a link, shows the range and lets the user clear it', async () => {
     const user = userEvent.setup()
     resetMockVendors([

@@ -8,16 +8,22 @@ import { VendorScorePanel } from './components/vendor-score-panel'
 import { VendorGrid } from './components/vendor-grid'
 import { readVendorView, writeVendorView, type VendorView } from './vendor-view-params'
 
+/** How long typing in the search may pause before the URL follows it. */
+const URL_SETTLE_MS = 300
+
 export function VendorsPage() {
   const [params, setParams] = useSearchParams()
   // The view lives in state so inputs answer at once; the URL follows it. Router updates are transitions, and a
   // controlled input that waited for one would drop keystrokes.
   const [view, setView] = useState(() => readVendorView(params))
   const [urlSeen, setUrlSeen] = useState(params.toString())
+  // The URL this page last wrote: when it arrives after more typing, the view is newer than it, not older.
+  const [written, setWritten] = useState<string | null>(null)
   if (params.toString() !== urlSeen) {
     // Back, forward or a link changed the URL: adopt it (React's "adjust state on a prop change" pattern).
     setUrlSeen(params.toString())
-    if (params.toString() !== writeVendorView(view).toString()) setView(readVendorView(params))
+    if (params.toString() !== written && params.toString() !== writeVendorView(view).toString())
+      setView(readVendorView(params))
   }
   const searchRef = useRef<HTMLInputElement>(null)
   // The server filters and sorts; each keystroke asks for the new list's first page, and the grid keeps the
@@ -25,10 +31,39 @@ export function VendorsPage() {
   const list = useVendorPages(view.filter, view.sort)
   const facets = useVendorFacets()
 
+  // Typing writes the URL once it pauses: a router navigation per keystroke re-rendered the page a second time and
+  // laid it out again, on the path from the keystroke to its result. Other changes write it at once.
+  const pendingUrl = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const urlNow = useRef(urlSeen)
+  useEffect(() => {
+    urlNow.current = urlSeen
+  }, [urlSeen])
+  useEffect(() => () => clearTimeout(pendingUrl.current), [])
+
   const update = (next: Partial<VendorView>) => {
     const nextView = { ...view, ...next }
     setView(nextView)
-    setParams(writeVendorView(nextView), { replace: true, preventScrollReset: true })
+    const search = writeVendorView(nextView)
+    const typing =
+      next.sort === undefined &&
+      next.selected === undefined &&
+      next.filter !== undefined &&
+      writeVendorView({ ...nextView, filter: { ...next.filter, q: view.filter.q } }).toString() ===
+        writeVendorView(view).toString()
+    clearTimeout(pendingUrl.current)
+    const write = () => {
+      setWritten(search.toString())
+      setParams(search, { replace: true, preventScrollReset: true })
+    }
+    if (!typing) {
+      write()
+      return
+    }
+    const from = urlNow.current
+    pendingUrl.current = setTimeout(() => {
+      // Back, forward or a link moved the URL meanwhile: that view was adopted, and this one is stale.
+      if (urlNow.current === from) write()
+    }, URL_SETTLE_MS)
   }
 
   useEffect(() => {

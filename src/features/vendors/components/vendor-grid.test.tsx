@@ -365,6 +365,28 @@ describe('VendorGrid', () => {
     expect(onOpen).toHaveBeenCalledWith(last.id)
   })
 
+  it('shows another list in the same row and cell elements, changing only their text', () => {
+    const { rerender, props } = renderGrid()
+    const row = rowAt(0)
+    const nameCell = within(row).getByRole('rowheader')
+    expect(nameCell).toHaveTextContent('Acme Payroll')
+    const others = manyVendors(3).reverse()
+    rerender(<VendorGrid {...props} rows={rowsOf(others)} list="q=vendor" />)
+    expect(rowAt(0)).toBe(row)
+    expect(within(rowAt(0)).getByRole('rowheader')).toBe(nameCell)
+    expect(nameCell).toHaveTextContent('Vendor 2')
+    expect(dataRows()).toHaveLength(3)
+  })
+
+  it('calls the onOpen it was last given, though the rows did not render again', async () => {
+    const { rerender, props, onOpen } = renderGrid()
+    const later = vi.fn<VendorGridProps['onOpen']>()
+    rerender(<VendorGrid {...props} onOpen={later} />)
+    await userEvent.setup().click(within(rowOf(calm)).getByRole('button', { name: 'Calm Calendars' }))
+    expect(later).toHaveBeenCalledWith(calm.id)
+    expect(onOpen).not.toHaveBeenCalled()
+  })
+
   it('says it is busy while it shows the previous list', () => {
     const { rerender, props } = renderGrid({ busy: true })
     expect(screen.getByRole('grid')).toHaveAttribute('aria-busy', 'true')

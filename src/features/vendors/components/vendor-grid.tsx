@@ -14,6 +14,7 @@ import {
 } from '@tanstack/react-table'
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import {
+  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -30,6 +31,7 @@ import { TierBadge } from '../../../components/tier-badge'
 import { DEFAULT_ORDER, formatCompact, type VendorSortKey, type VendorSummary } from '../../../domain'
 import type { VendorRows } from '../api/get-vendors'
 import type { VendorSort } from '../vendor-view-params'
+import type { Table } from '@tanstack/react-table'
 
 export type { VendorSort }
 
@@ -201,7 +203,25 @@ export function VendorGrid({
   }
   const headerIsTabStop = inHeader || count === 0
 
-  const columns = useMemo(() => vendorColumns(asOf, onOpen), [asOf, onOpen])
+  // The parent's callbacks change every render; the rows hold stable ones, so a keystroke in the search box (which
+  // re-renders the page) does not re-render every row.
+  const latest = useRef({ onOpen })
+  useLayoutEffect(() => {
+    latest.current.onOpen = onOpen
+  })
+  const open = useCallback((id: string) => latest.current.onOpen(id), [])
+  const latestEvents = useRef<RowEvents | null>(null)
+  const rowEvents = useMemo<RowEvents>(
+    () => ({
+      keyDown: (event, index, id) => latestEvents.current?.keyDown(event, index, id),
+      click: (event, index, id) => latestEvents.current?.click(event, index, id),
+      focus: (index, id) => latestEvents.current?.focus(index, id),
+      open: (id) => latestEvents.current?.open(id),
+    }),
+    [],
+  )
+  const columns = useMemo(() => vendorColumns(asOf, open), [asOf, open])
+  const columnIds = useMemo(() => columns.map((c) => c.id!), [columns])
   const sorting = useMemo(() => [{ id: sort.key, desc: sort.order === 'desc' }], [sort.key, sort.order])
   // eslint-disable-next-line react-hooks/incompatible-library -- this build has no React Compiler to skip
   const table = useReactTable({
@@ -387,7 +407,20 @@ export function VendorGrid({
   }
 
   const headerGroup = table.getHeaderGroups()[0]
-  const columnIds = headerGroup?.headers.map((header) => header.column.id) ?? []
+
+  // The rows call the grid's current handlers through one stable object, so a row re-renders only when what it
+  // shows changes.
+  useLayoutEffect(() => {
+    latestEvents.current = {
+      keyDown: onRowKeyDown,
+      click: onRowClick,
+      focus: (index, id) => {
+        setActive({ id, index })
+        setInHeader(false)
+      },
+      open,
+    }
+  })
 
   return (
     <div
@@ -435,71 +468,117 @@ export function VendorGrid({
         </div>
       </div>
       <div role="rowgroup" className="vendor-grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualItems.map((item) => {
-          const vendor = rows.at(item.index)
-          const rowProps = {
-            role: 'row',
-            'aria-rowindex': item.index + 2,
-            'data-index': item.index,
-            tabIndex: !headerIsTabStop && item.index === activeIndex ? 0 : -1,
-            style: { transform: `translateY(${item.start - HEADER_HEIGHT}px)` },
-            onKeyDown: (event: KeyboardEvent<HTMLDivElement>) =>
-              onRowKeyDown(event, item.index, vendor?.id ?? null),
-            onClick: (event: MouseEvent<HTMLDivElement>) => onRowClick(event, item.index, vendor?.id ?? null),
-            onFocus: () => {
-              setActive({ id: vendor?.id ?? null, index: item.index })
-              setInHeader(false)
-            },
-          } as const
-          if (!vendor) {
-            // Its page is on its way: the same cells, empty, so nothing moves when it arrives.
-            return (
-              <div
-                key={item.key}
-                {...rowProps}
-                aria-busy="true"
-                aria-selected={false}
-                className="vendor-grid-row placeholder"
-              >
-                {columnIds.map((id) => (
-                  <div key={id} role={id === 'name' ? 'rowheader' : 'gridcell'} className={cellClass(id)}>
-                    {id === 'name' && <span className="visually-hidden">Loading</span>}
-                    <span className="vendor-grid-skeleton" aria-hidden="true" />
-                  </div>
-                ))}
-              </div>
-            )
-          }
-          // A react-table row for this vendor only: its core row model would build 50,000 rows (over a
-          // second) just to render the fifty in view.
-          const row = createRow(table, vendor.id, vendor, item.index, 0)
-          const selected = vendor.id === selectedId
-          return (
-            <div
-              key={item.key}
-              {...rowProps}
-              aria-selected={selected}
-              className={selected ? 'vendor-grid-row selected' : 'vendor-grid-row'}
-              onDoubleClick={(event) => {
-                // A double-click on the name has opened it already, twice.
-                if ((event.target as HTMLElement).closest('button')) return
-                onOpen(vendor.id)
-              }}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <div
-                  key={cell.id}
-                  role={cell.column.id === 'name' ? 'rowheader' : 'gridcell'}
-                  className={cellClass(cell.column.id)}
-                  title={TRUNCATED.has(cell.column.id) ? String(cell.getValue()) : undefined}
-                >
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </div>
-              ))}
-            </div>
-          )
-        })}
+        {virtualItems.map((item) => (
+          <GridRow
+            key={item.key}
+            index={item.index}
+            top={item.start - HEADER_HEIGHT}
+            vendor={rows.at(item.index)}
+            tabbable={!headerIsTabStop && item.index === activeIndex}
+            selected={selectedId !== null && rows.at(item.index)?.id === selectedId}
+            table={table}
+            columns={columns}
+            columnIds={columnIds}
+            events={rowEvents}
+          />
+        ))}
       </div>
     </div>
   )
 }
+
+/** What a row does on keys, clicks and focus: the grid's handlers, reached through a stable object. */
+interface RowEvents {
+  keyDown(event: KeyboardEvent<HTMLDivElement>, index: number, id: string | null): void
+  click(event: MouseEvent<HTMLDivElement>, index: number, id: string | null): void
+  focus(index: number, id: string | null): void
+  open(id: string): void
+}
+
+interface GridRowProps {
+  index: number
+  /** Offset below the header, px. */
+  top: number
+  /** Undefined while its page is on its way. */
+  vendor: VendorSummary | undefined
+  tabbable: boolean
+  selected: boolean
+  table: Table<VendorSummary>
+  /** Passed so the row renders again when the columns change (a new day); the table holds them too. */
+  columns: readonly ColumnDef<VendorSummary, unknown>[]
+  columnIds: readonly string[]
+  events: RowEvents
+}
+
+/**
+ * One row of the grid. Memoized: typing a search re-renders the page, and the rows on screen stay as they are until
+ * the new list arrives; then each row keeps its element and cells (keyed by position and column) and only its
+ * text changes.
+ */
+const GridRow = memo(function GridRow({
+  index,
+  top,
+  vendor,
+  tabbable,
+  selected,
+  table,
+  columnIds,
+  events,
+}: GridRowProps) {
+  const id = vendor?.id ?? null
+  const rowProps = {
+    role: 'row',
+    'aria-rowindex': index + 2,
+    'data-index': index,
+    tabIndex: tabbable ? 0 : -1,
+    style: { transform: `translateY(${top}px)` },
+    onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => events.keyDown(event, index, id),
+    onClick: (event: MouseEvent<HTMLDivElement>) => events.click(event, index, id),
+    onFocus: () => events.focus(index, id),
+  } as const
+  if (!vendor) {
+    // Its page is on its way: the same cells, empty, so nothing moves when it arrives.
+    return (
+      <div {...rowProps} aria-busy="true" aria-selected={false} className="vendor-grid-row placeholder">
+        {columnIds.map((columnId) => (
+          <div
+            key={columnId}
+            role={columnId === 'name' ? 'rowheader' : 'gridcell'}
+            className={cellClass(columnId)}
+          >
+            {columnId === 'name' && <span className="visually-hidden">Loading</span>}
+            <span className="vendor-grid-skeleton" aria-hidden="true" />
+          </div>
+        ))}
+      </div>
+    )
+  }
+  // A react-table row for this vendor only: its core row model would build 50,000 rows (over a second) just to
+  // render the fifty in view.
+  const row = createRow(table, vendor.id, vendor, index, 0)
+  return (
+    <div
+      {...rowProps}
+      aria-selected={selected}
+      className={selected ? 'vendor-grid-row selected' : 'vendor-grid-row'}
+      onDoubleClick={(event) => {
+        // A double-click on the name has opened it already, twice.
+        if ((event.target as HTMLElement).closest('button')) return
+        events.open(vendor.id)
+      }}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <div
+          // By column, not by cell id (which holds the vendor's id): a row showing another vendor after a search or
+          // a sort updates its cells' text instead of rebuilding them.
+          key={cell.column.id}
+          role={cell.column.id === 'name' ? 'rowheader' : 'gridcell'}
+          className={cellClass(cell.column.id)}
+          title={TRUNCATED.has(cell.column.id) ? String(cell.getValue()) : undefined}
+        >
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </div>
+      ))}
+    </div>
+  )
+})
