@@ -201,6 +201,24 @@ describe('the dashboard aggregations in SQL', () => {
     expect((await dashboard.riskMap({})).points.id).toContain(id)
     await expectSqlMatchesJs(store, vendors, dashboard, today, offboardedToday)
   })
+
+  it('keep nothing of a commit that was rolled back, and count an import of many once each', async () => {
+    const before = await dashboard.trend({ interval: 'day', periods: 1 })
+    const taken = (await store.listVendors())[0]!.vendor.name
+    const fresh = (i: number) => createVendor({ id: `ven-rolled${i}`, name: `Rolled Back ${i}` })
+    // The second vendor's name is taken: the whole commit is refused, the first vendor with it.
+    await expect(
+      vendors.createMany([fresh(1), { ...fresh(2), name: taken }], { username: 'test' }, 'import'),
+    ).rejects.toThrow()
+    expect((await dashboard.trend({ interval: 'day', periods: 1 })).points[0]!.vendors).toBe(
+      before.points[0]!.vendors,
+    )
+    await vendors.createMany([fresh(3), fresh(4), fresh(5)], { username: 'test' }, 'import')
+    expect((await dashboard.trend({ interval: 'day', periods: 1 })).points[0]!.vendors).toBe(
+      before.points[0]!.vendors + 3,
+    )
+    await expectSqlMatchesJs(store, vendors, dashboard, today, offboardedToday)
+  })
 })
 
 describe('the dashboard aggregations at their edges', () => {

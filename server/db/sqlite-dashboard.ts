@@ -48,8 +48,7 @@ export function sqliteVendorFacts(db: Database) {
     upsert: db.prepare(
       `INSERT INTO vendor_facts (vendor_id, vendor_version, name, status, category, records, data_location,
          last_assessed_at, scored_as_of, score, tier, exposure, likelihood, counted_score, counted_tier)
-       VALUES (@id, @version, @name, @status, @category, @records, @dataLocation, @lastAssessedAt, @asOf, @score,
-         @tier, @exposure, @likelihood, @countedScore, @countedTier)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (vendor_id) DO UPDATE SET vendor_version = excluded.vendor_version, name = excluded.name,
          status = excluded.status, category = excluded.category, records = excluded.records,
          data_location = excluded.data_location, last_assessed_at = excluded.last_assessed_at,
@@ -63,7 +62,7 @@ export function sqliteVendorFacts(db: Database) {
     deleteParties: db.prepare('DELETE FROM vendor_fourth_parties WHERE vendor_id = ?'),
     // The key is computed by SQL, as in the migration's backfill, so both group names alike.
     insertParty: db.prepare(
-      'INSERT OR IGNORE INTO vendor_fourth_parties (vendor_id, name_key, name) VALUES (@id, lower(@name), @name)',
+      'INSERT OR IGNORE INTO vendor_fourth_parties (vendor_id, name_key, name) VALUES (?, lower(?), ?)',
     ),
     deleteIncidents: db.prepare('DELETE FROM vendor_incidents WHERE vendor_id = ?'),
     insertIncident: db.prepare(
@@ -91,65 +90,100 @@ export function sqliteVendorFacts(db: Database) {
   const counting = (c: Counted | undefined): c is Counted & { score: number; tier: Tier } =>
     c !== undefined && c.score !== null && c.tier !== null
 
+  // Within one commit: the portfolio history's changes, summed per day, score and tier and written once at the end
+  // (a 50,000-vendor import added 1 to the same row 50,000 times), and the counted state of each vendor written,
+  // so its snapshot need not read it back. Both start empty with each commit: a rolled-back one leaves nothing.
+  const changes = new Map<string, { asOf: string; score: number; tier: Tier; change: number }>()
+  const written = new Map<string, Counted>()
+  function change(asOf: string, score: number, tier: Tier, by: number) {
+    const key = `${asOf}\n${score}\n${tier}`
+    const pending = changes.get(key)
+    if (pending === undefined) changes.set(key, { asOf, score, tier, change: by })
+    else pending.change += by
+  }
+  const countedOf = (vendorId: string) =>
+    written.get(vendorId) ?? (q.counted.get(vendorId) as Counted | undefined)
+
   /** Moves the vendor's count in the portfolio history from what it counted with to `to` (null: out). */
   function recount(
     vendorId: string,
+    status: string,
     asOf: string,
     from: Counted | undefined,
     to: { score: number; tier: Tier } | null,
   ) {
-    if (counting(from)) q.change.run({ asOf, score: from.score, tier: from.tier, change: -1 })
-    if (to !== null) q.change.run({ asOf, score: to.score, tier: to.tier, change: 1 })
+    if (counting(from)) change(asOf, from.score, from.tier, -1)
+    if (to !== null) change(asOf, to.score, to.tier, 1)
     q.setCounted.run({ vendorId, score: to?.score ?? null, tier: to?.tier ?? null })
+    written.set(vendorId, { status, score: to?.score ?? null, tier: to?.tier ?? null })
   }
 
   return {
+    /** A commit starts: forget what an earlier one (committed or rolled back) left pending. */
+    begin() {
+      changes.clear()
+      written.clear()
+    },
     /** The facts of a vendor just written at `version`; call inside the commit's transaction. */
     write(vendor: Vendor, version: number, score: FactScore, created: boolean) {
       const { id, access } = vendor
-      const before = created ? undefined : (q.counted.get(id) as Counted | undefined)
+      const before = created ? undefined : countedOf(id)
       // Joining the portfolio (created, or back from offboarded) counts with today's score; leaving stops counting.
       const joins = vendor.status !== 'offboarded' && !counting(before)
       const leaves = vendor.status === 'offboarded' && counting(before)
       // A new row takes its counted score as it is inserted; an existing row keeps it until recount moves it.
-      q.upsert.run({
-        countedScore: created && joins ? score.score : null,
-        countedTier: created && joins ? score.tier : null,
+      const countedScore = created && joins ? score.score : null
+      const countedTier = created && joins ? score.tier : null
+      q.upsert.run(
         id,
         version,
-        name: vendor.name,
-        status: vendor.status,
-        category: vendor.category,
-        records: access.records,
-        dataLocation: access.dataLocation,
-        lastAssessedAt: vendor.controls.lastAssessedAt ?? null,
-        ...score,
-      })
+        vendor.name,
+        vendor.status,
+        vendor.category,
+        access.records,
+        access.dataLocation,
+        vendor.controls.lastAssessedAt ?? null,
+        score.asOf,
+        score.score,
+        score.tier,
+        score.exposure,
+        score.likelihood,
+        countedScore,
+        countedTier,
+      )
       if (!created) {
         q.deleteClasses.run(id)
         q.deleteParties.run(id)
         q.deleteIncidents.run(id)
       }
       for (const dataClass of access.dataClasses) q.insertClass.run(id, dataClass)
-      for (const name of access.fourthParties) q.insertParty.run({ id, name: name.trim() })
+      for (const name of access.fourthParties) q.insertParty.run(id, name.trim(), name.trim())
       for (const i of vendor.incidents) {
         q.insertIncident.run(id, i.id, i.occurredAt, i.kind, i.severity, i.status)
       }
-      if (leaves) recount(id, score.asOf, before, null)
-      else if (joins && created)
-        q.change.run({ asOf: score.asOf, score: score.score, tier: score.tier, change: 1 })
-      else if (joins) recount(id, score.asOf, before, score)
+      if (leaves) recount(id, vendor.status, score.asOf, before, null)
+      else if (joins && created) {
+        change(score.asOf, score.score, score.tier, 1)
+        written.set(id, { status: vendor.status, score: countedScore, tier: countedTier })
+      } else if (joins) recount(id, vendor.status, score.asOf, before, score)
+      else if (before !== undefined) written.set(id, { ...before, status: vendor.status })
     },
     /** A snapshot just recorded: a portfolio vendor now counts with its score and tier from that day on. */
     snapshot({ vendorId, asOf, score, tier }: { vendorId: string; asOf: string; score: number; tier: Tier }) {
-      const counted = q.counted.get(vendorId) as Counted | undefined
+      const counted = countedOf(vendorId)
       if (counted === undefined || counted.status === 'offboarded') return
       if (counted.score === score && counted.tier === tier) return
-      recount(vendorId, asOf, counted, { score, tier })
+      recount(vendorId, counted.status, asOf, counted, { score, tier })
     },
     /** New scores for an unchanged document; skipped when the vendor moved past `version` meanwhile. */
     rescore(vendorId: string, version: number, score: FactScore) {
       q.rescore.run({ vendorId, version, ...score })
+    },
+    /** Writes the commit's summed portfolio changes; call last inside the commit's transaction. */
+    flush() {
+      for (const c of changes.values()) q.change.run(c)
+      changes.clear()
+      written.clear()
     },
   }
 }

@@ -425,6 +425,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     }
     // Each vendor document's JSON, made once: its audit entry (the same object as before or after) reuses it.
     const docs = new Map<unknown, string>()
+    facts.begin()
     const ordered = writeOrder(work, inIdOrder)
     for (const { id, expectedVersion, next, score } of ordered.vendors) {
       const key = nameKey(next.name)
@@ -471,6 +472,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       facts.snapshot(s)
     }
     for (const record of work.exports ?? []) q.upsertExport.run(exportParams(record))
+    facts.flush()
 
     const head = q.auditHead.get() as { seq: number; hash: string } | undefined
     let seq = head?.seq ?? 0
