@@ -32,7 +32,7 @@ import {
   type Vendor,
   type VendorHistory,
 } from '../src/domain'
-import { measure, measureAsync, once, printFigures, type Figure, type Timing } from './measure'
+import { measure, measureAsync, once, printFigures, summarize, type Figure, type Timing } from './measure'
 
 /** What an interactive chart may take to answer on the server. */
 export const DASHBOARD_GOAL_MS = 200
@@ -107,14 +107,7 @@ export async function benchDashboard(size = 50_000): Promise<DashboardBench> {
         await answer()
         if (i >= warmup) times.push(performance.now() - started)
       }
-      times.sort((a, b) => a - b)
-      const round = (ms: number) => Math.round(ms * 100) / 100
-      return {
-        medianMs: round(times[Math.floor(times.length / 2)]!),
-        minMs: round(times[0]!),
-        p95Ms: round(times[Math.ceil(times.length * 0.95) - 1]!),
-        runs,
-      }
+      return summarize(times, runs)
     }
 
     const endpoints: DashboardBench['endpoints'] = []

@@ -14,21 +14,11 @@ import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { filterVendorSummaries, VendorListResponse, type VendorSummary } from '../src/domain'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
 import { signedIn } from '../server/testing/api-client'
 import { startServer, type ServerProcess } from '../server/testing/server-process'
 import { measure } from './measure'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-/** The flags e2e/playwright.config.ts launches Chromium with. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const VIEWPORT = { width: 1440, height: 900 }
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -263,7 +253,8 @@ async function routeJs(browser: Browser, cookie: string, base: string, route: st
     .locator(
       route === '/vendors'
         ? '[role=grid][aria-label=Vendors] .vendor-grid-body [role=row]'
-        : '.recharts-wrapper',
+        : // A drawn chart: the dashboard's charts are plain SVG and HTML, each named as an image.
+          'section.chart-card [role=img]',
     )
     .first()
     .waitFor({ timeout: 60_000 })

@@ -9,7 +9,8 @@ export interface Timing {
   runs: number
 }
 
-function summarize(times: number[], runs: number): Timing {
+/** The timing of `runs` measured runs from their times in milliseconds (sorted in place). */
+export function summarize(times: number[], runs: number): Timing {
   times.sort((a, b) => a - b)
   const round = (ms: number) => Math.round(ms * 100) / 100
   return {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { E2E_PASSWORDS } from './fixtures'
 
 /** e2e runs against the built SPA served by the real server, on a fresh data directory, in Debian's Chromium. */
@@ -14,16 +15,6 @@ const staticDir = process.env.E2E_STATIC_DIR ?? path.join(root, 'dist')
 const output = process.env.E2E_OUTPUT_DIR ?? path.join(root, '.test-output')
 // Playwright loads this file in the runner and in each worker: create the directory once, in the runner.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'vendor-risk-e2e-'))
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export default defineConfig({
   testDir: '.',
@@ -50,7 +41,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         viewport: { width: 1440, height: 900 },
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          executablePath: CHROMIUM_PATH,
           args: CHROMIUM_ARGS,
         },
       },

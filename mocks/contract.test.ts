@@ -12,6 +12,7 @@ import {
   ImportReport,
   Problem,
   RecordReviewResponse,
+  ReviewQueueResponse,
   ScoreHistoryResponse,
   ScorePreviewResponse,
   SessionResponse,
@@ -149,6 +150,15 @@ const CASES: [string, Call, z.ZodType | null][] = [
   ['a list with a negative offset', { method: 'GET', path: '/api/vendors?offset=-1' }, null],
   ['the inventory’s facets', { method: 'GET', path: '/api/vendors/facets' }, VendorFacetsResponse],
   ['a list with an unknown sort key', { method: 'GET', path: '/api/vendors?sort=colour' }, null],
+  ['the review work list', { method: 'GET', path: '/api/reviews' }, ReviewQueueResponse],
+  [
+    'a page of one owner’s reviews due within 90 days',
+    { method: 'GET', path: '/api/reviews?due=90&owner=Nobody&offset=5&limit=5' },
+    ReviewQueueResponse,
+  ],
+  ['a review list with an unknown window', { method: 'GET', path: '/api/reviews?due=soon' }, null],
+  ['a review list with a limit of 0', { method: 'GET', path: '/api/reviews?limit=0' }, null],
+  ['a review list with an unknown parameter', { method: 'GET', path: '/api/reviews?colour=red' }, null],
   ['a list with a bad asOf', { method: 'GET', path: '/api/vendors?asOf=yesterday' }, null],
   ['a vendor', { method: 'GET', path: '/api/vendors/{maxis}' }, VendorDetailResponse],
   ['a vendor as of a bad date', { method: 'GET', path: '/api/vendors/{maxis}?asOf=2026-13-01' }, null],
@@ -320,5 +330,43 @@ describe('paging by offset and the facets mean the same on both sides', () => {
     expect(facets.outsidePerimeter).toBe(outside.total)
     expect(Object.values(facets.tiers).reduce((a, b) => a + b, 0)).toBe(facets.total)
     expect(facets.categories).toEqual([...new Set(facets.categories)])
+  })
+})
+
+describe('the review work list means the same on both sides', () => {
+  const sides = [
+    ['the real server', fromServer, serverIds],
+    ['the msw handlers', fromMock, mockIds],
+  ] as const
+  it.each(sides)('%s', async (_side, from, idsOf) => {
+    const ids = await idsOf()
+    const get = async <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> => {
+      const answer = await from({ method: 'GET', path }, ids)
+      expect(answer.status, path).toBe(200)
+      return schema.parse(answer.body)
+    }
+    const whole = await get('/api/reviews?limit=1000', ReviewQueueResponse)
+    const page = await get('/api/reviews?offset=3&limit=5', ReviewQueueResponse)
+    expect(whole.items.length).toBeGreaterThan(8)
+    expect(whole).toMatchObject({ window: 'overdue', owner: null, total: whole.items.length })
+    expect(page).toMatchObject({ total: whole.total, offset: 3, limit: 5 })
+    // The owners come with the first page only.
+    expect(page.owners).toBeUndefined()
+    expect(whole.owners).toBeDefined()
+    expect(page.items.map((i) => i.vendor.id)).toEqual(whole.items.slice(3, 8).map((i) => i.vendor.id))
+    expect(whole.owners).toEqual([...new Set(whole.owners)].sort())
+
+    // The overdue count is the list's filter for overdue reviews, less the offboarded vendors.
+    const overdue = await get(
+      '/api/vendors?reviewOverdue=1&status=active,onboarding&limit=1',
+      VendorListResponse,
+    )
+    expect(whole.counts.overdue).toBe(overdue.total)
+    const owner = whole.items[0]!.vendor.owner
+    const mine = await get(`/api/reviews?owner=${encodeURIComponent(owner)}`, ReviewQueueResponse)
+    expect(mine.owner).toBe(owner)
+    expect(mine.items.map((i) => i.vendor.id)).toEqual(
+      whole.items.filter((i) => i.vendor.owner === owner).map((i) => i.vendor.id),
+    )
   })
 })

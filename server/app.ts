@@ -16,6 +16,7 @@ import { dashboardRoutes } from './routes/dashboard'
 import { exportRoutes } from './routes/exports'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/imports'
+import { reviewRoutes } from './routes/reviews'
 import { createDashboardService } from './services/dashboard-service'
 import type { ExportService } from './services/export-service'
 import type { ImportService } from './services/import-service'
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions) {
   api.route('/session', sessionRoutes(users, limits, { secureCookies: options.secureCookies ?? false }))
   api.route('/users', userRoutes(users))
   api.route('/vendors', vendorRoutes(vendors))
+  api.route('/reviews', reviewRoutes(vendors))
   api.route('/scoring', scoringRoutes(vendors))
   api.route('/imports', importRoutes(options.imports))
   api.route('/audit-log', auditRoutes(store, options.exports))

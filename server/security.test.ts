@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ExportManifest, IMPORT_COLUMNS, VendorDetailResponse } from '../src/domain'
 import { hashToken, SESSION_COOKIE, SESSION_HOURS } from './auth/session'
 import { MAX_XLSX_UNPACKED_BYTES } from './import/xlsx-guard'
-import { ApiClient, signedIn } from './testing/api-client'
+import { ApiClient, signedIn, signedInAs } from './testing/api-client'
 import {
   createVendor,
   expectJson,
@@ -27,6 +27,7 @@ import {
   vendorInput,
 } from './testing/api-fixtures'
 import { startServer, TEST_PASSWORDS, type ServerProcess } from './testing/server-process'
+import { zipOf } from './testing/zip-archive'
 
 /** A built SPA of our own, so the test does not depend on (or race with) `npm run build` writing dist/. */
 const site = mkdtempSync(path.join(tmpdir(), 'vendor-risk-security-'))
@@ -52,12 +53,13 @@ beforeAll(async () => {
   writeFileSync(path.join(site, 'package.json'), `{"name": "${SECRET}"}`)
   server = await startServer({ STATIC_DIR })
   anonymous = new ApiClient(server.url)
-  ;[procurement, ciso, auditor, admin] = await Promise.all([
-    signedIn(server.url, 'procurement'),
-    signedIn(server.url, 'ciso'),
-    signedIn(server.url, 'auditor'),
-    signedIn(server.url, 'admin'),
-  ])
+  ;[procurement, ciso, auditor, admin] = await signedInAs(
+    server.url,
+    'procurement',
+    'ciso',
+    'auditor',
+    'admin',
+  )
 }, 60_000)
 
 afterAll(async () => {
@@ -722,47 +724,6 @@ describe('oversized requests', () => {
     await expectProblem(response, 413, { title: 'Request body too large' })
   })
 })
-
-/** A ZIP archive of the given parts (CRCs left 0: nothing here checks them before the guard refuses). */
-function zipOf(
-  parts: { name: string; packed: Buffer; size: number; method?: 0 | 8 }[],
-  prefix = Buffer.alloc(0),
-) {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const part of parts) {
-    const name = Buffer.from(part.name)
-    const method = part.method ?? 8
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(method, 8)
-    local.writeUInt32LE(part.packed.length, 18)
-    local.writeUInt32LE(part.size, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(method, 10)
-    central.writeUInt32LE(part.packed.length, 20)
-    central.writeUInt32LE(part.size, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, name, part.packed)
-    centrals.push(central, name)
-    offset += local.length + name.length + part.packed.length
-  }
-  const directory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(parts.length, 8)
-  end.writeUInt16LE(parts.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([prefix, ...locals, directory, end])
-}
 
 /** `size` bytes of spaces, deflated without ever holding them in memory at once. */
 async function deflatedBlanks(size: number): Promise<Buffer> {

@@ -9,8 +9,10 @@
  */
 import { http, HttpResponse } from 'msw'
 import {
+  auditHashInput,
   AuditLogQuery,
   DEFAULT_WEIGHTS,
+  GENESIS_HASH,
   type AuditEntryDto,
   type AuditLogResponse,
   type Vendor,
@@ -18,32 +20,11 @@ import {
 import { invalid, refused } from './problem-responses'
 import { MOCK_AS_OF, mockVendors } from './vendors'
 
-const GENESIS = '0'.repeat(64)
-
 type Content = Omit<AuditEntryDto, 'prevHash' | 'hash'>
 
-/** JSON with object keys sorted at every level: the server's canonical form (server/audit/hash-chain.ts). */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-}
-
+/** The server's hash (server/audit/hash-chain.ts) of the same text, with Web Crypto: node:crypto is not here. */
 async function hashEntry(content: Content, prevHash: string): Promise<string> {
-  const text = `${prevHash}\n${canonicalJson({
-    seq: content.seq,
-    at: content.at,
-    actor: content.actor,
-    action: content.action,
-    entityType: content.entityType,
-    entityId: content.entityId,
-    before: content.before ?? null,
-    after: content.after ?? null,
-  })}`
+  const text = auditHashInput(content, prevHash)
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
 }
@@ -169,7 +150,7 @@ async function entries(): Promise<AuditEntryDto[]> {
   const contents = fixture(mockVendors())
   const start = Date.parse(`${MOCK_AS_OF}T09:00:00.000Z`) - contents.length * 86_400_000
   const built: AuditEntryDto[] = []
-  let prev = GENESIS
+  let prev = GENESIS_HASH
   for (const [i, content] of contents.entries()) {
     const entry: Content = { ...content, seq: i + 1, at: new Date(start + i * 86_400_000).toISOString() }
     const hash = await hashEntry(entry, prev)
@@ -185,7 +166,7 @@ export const auditHandlers = [
     const denied = refused(request, 'audit:read')
     if (denied) return denied
     const log = await entries()
-    let prev = GENESIS
+    let prev = GENESIS_HASH
     for (const [i, entry] of log.entries()) {
       const broken = (reason: string) =>
         HttpResponse.json({ ok: false, entries: i, head: prev, brokenAt: entry.seq, reason })

@@ -9,6 +9,8 @@
  */
 import { http, HttpResponse } from 'msw'
 import {
+  AUDIT_LOG_HEADERS,
+  auditLogJsonHead,
   AuditLogExportQuery,
   CSV_BOM,
   csvLine,
@@ -17,6 +19,7 @@ import {
   ExportRequest,
   FULL_EXPORT_TAIL,
   fullExportEntry,
+  GENESIS_HASH,
   fullExportText,
   MODEL_VERSION,
   DEFAULT_WEIGHTS,
@@ -31,20 +34,6 @@ import {
 import { invalid, problem, refused } from './problem-responses'
 import { currentMockUser } from './session'
 import { MOCK_AS_OF, mockVendors } from './vendors'
-
-const GENESIS = '0'.repeat(64)
-const AUDIT_HEADERS = [
-  'seq',
-  'at',
-  'actor',
-  'action',
-  'entity_type',
-  'entity_id',
-  'before',
-  'after',
-  'prev_hash',
-  'hash',
-]
 
 const state: { exports: { manifest: ExportManifest; bytes: Uint8Array }[]; count: number } = {
   exports: [],
@@ -172,7 +161,7 @@ export const exportHandlers = [
         asOf,
         filters: null,
         rows: entries.length,
-        auditHead: GENESIS,
+        auditHead: GENESIS_HASH,
         auditSeq: 0,
         modelVersion: MODEL_VERSION,
         modelRevision: 0,
@@ -218,9 +207,8 @@ export const exportHandlers = [
     const filters = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined))
     const text =
       format === 'csv'
-        ? CSV_BOM + csvLine(AUDIT_HEADERS)
-        : `{"kind":"audit-log","filters":${JSON.stringify(filters)},"auditHead":"${GENESIS}","auditSeq":0,"entries":[\n` +
-          FULL_EXPORT_TAIL
+        ? CSV_BOM + csvLine(AUDIT_LOG_HEADERS)
+        : auditLogJsonHead({ filters, auditHead: GENESIS_HASH, auditSeq: 0 }) + FULL_EXPORT_TAIL
     const manifest = await store(
       {
         kind: 'audit-log',
@@ -228,7 +216,7 @@ export const exportHandlers = [
         asOf: MOCK_AS_OF,
         filters,
         rows: 0,
-        auditHead: GENESIS,
+        auditHead: GENESIS_HASH,
         auditSeq: 0,
         modelVersion: MODEL_VERSION,
         modelRevision: 0,

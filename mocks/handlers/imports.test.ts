@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 /** The mocked import API keeps the server's contract (server/routes/imports.test.ts) against the mock inventory. */
-import ExcelJS from 'exceljs'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { IMPORT_COLUMNS, ImportReport, Problem } from '../../src/domain'
 import { vendorImportCsv, vendorImportRow } from '../../src/testing/import-rows'
+import { vendorWorkbook } from '../../src/testing/import-workbook'
 import { importHandlers } from './imports'
 import { MOCK_CSRF_TOKEN, setMockSession } from './session'
 import { mockVendors, resetMockVendors } from './vendors'
@@ -104,24 +104,9 @@ describe('mocked imports', () => {
   })
 
   it('reads an XLSX workbook with vendors and their incidents', async () => {
-    const workbook = new ExcelJS.Workbook()
-    const vendors = workbook.addWorksheet('vendors')
-    vendors.addRow([...IMPORT_COLUMNS.vendors.required])
-    vendors.addRow(vendorImportRow('Mock Workbook Logistics').split(','))
-    const incidents = workbook.addWorksheet('incidents')
-    incidents.addRow([...IMPORT_COLUMNS.incidents.required])
-    incidents.addRow([
-      'Mock Workbook Logistics',
-      '2026-10-03',
-      'outage',
-      'low',
-      0,
-      'resolved',
-      1,
-      'Depot down',
-      '',
+    const bytes = await vendorWorkbook('Mock Workbook Logistics', [
+      ['Mock Workbook Logistics', '2026-10-03', 'outage', 'low', 0, 'resolved', 1, 'Depot down', ''],
     ])
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
 
     const response = await postImport(bytes, false, {
       name: 'inventory.xlsx',

@@ -4,6 +4,7 @@ import { auditHandlers } from './audit'
 import { dashboardHandlers } from './dashboard'
 import { exportHandlers } from './exports'
 import { importHandlers } from './imports'
+import { reviewHandlers } from './reviews'
 import { sessionHandlers } from './session'
 import { vendorHandlers } from './vendors'
 
@@ -21,6 +22,7 @@ export const handlers = [
   ),
   ...sessionHandlers,
   ...vendorHandlers,
+  ...reviewHandlers,
   ...importHandlers,
   ...dashboardHandlers,
   ...exportHandlers,

@@ -3,27 +3,21 @@
  * its hashes, and `before`/`after` are written as the canonical JSON that was hashed, so the JSON file is enough
  * to re-verify the chain of a complete (unfiltered) log with server/audit/hash-chain.ts.
  */
-import { CSV_BOM, csvLine, type AuditLogFilters } from '../../src/domain'
-import { canonicalJson, type AuditEntry } from '../audit/hash-chain'
+import {
+  AUDIT_LOG_HEADERS,
+  auditLogCells,
+  auditLogJsonHead,
+  CSV_BOM,
+  csvLine,
+  FULL_EXPORT_TAIL,
+  hashedContent,
+  type AuditLogFilters,
+} from '../../src/domain'
+import type { AuditEntry } from '../audit/hash-chain'
 import { textChunks, type ExportFile } from './export-file'
 import { yieldToEventLoop } from './register-source'
 
 const SLICE = 2000
-
-export const AUDIT_LOG_HEADERS = [
-  'seq',
-  'at',
-  'actor',
-  'action',
-  'entity_type',
-  'entity_id',
-  'before',
-  'after',
-  'prev_hash',
-  'hash',
-] as const
-
-const json = (value: unknown) => (value === null || value === undefined ? null : canonicalJson(value))
 
 export async function writeAuditLog(
   file: ExportFile,
@@ -32,49 +26,22 @@ export async function writeAuditLog(
   meta: { filters: AuditLogFilters; auditHead: string; auditSeq: number },
 ): Promise<number> {
   const out = textChunks(file)
-  out.add(
-    format === 'csv'
-      ? CSV_BOM + csvLine(AUDIT_LOG_HEADERS)
-      : `{"kind":"audit-log","filters":${canonicalJson(meta.filters)},"auditHead":${JSON.stringify(meta.auditHead)},` +
-          `"auditSeq":${meta.auditSeq},"entries":[\n`,
-  )
+  out.add(format === 'csv' ? CSV_BOM + csvLine(AUDIT_LOG_HEADERS) : auditLogJsonHead(meta))
   let rows = 0
   for await (const e of entries) {
     let text: string
     if (format === 'csv') {
-      text = csvLine([
-        e.seq,
-        e.at,
-        e.actor,
-        e.action,
-        e.entityType,
-        e.entityId,
-        json(e.before),
-        json(e.after),
-        e.prevHash,
-        e.hash,
-      ])
+      text = csvLine(auditLogCells(e))
     } else {
       text =
         (rows === 0 ? '' : ',\n') +
-        JSON.stringify({
-          seq: e.seq,
-          at: e.at,
-          actor: e.actor,
-          action: e.action,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          before: e.before ?? null,
-          after: e.after ?? null,
-          prevHash: e.prevHash,
-          hash: e.hash,
-        })
+        JSON.stringify({ ...hashedContent(e), prevHash: e.prevHash, hash: e.hash })
     }
     if (out.add(text)) await out.flush()
     rows += 1
     if (rows % SLICE === 0) await yieldToEventLoop()
   }
-  if (format === 'json') out.add('\n]}\n')
+  if (format === 'json') out.add(FULL_EXPORT_TAIL)
   await out.end()
   return rows
 }

@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { generateDemoVendors } from '../../mocks/data'
 import { addDays, DEFAULT_WEIGHTS, todayIsoDate } from '../../src/domain'
-import { VENDOR_COLUMNS } from '../import/parse-import'
+import { INCIDENT_IMPORT_HEADER, vendorImportCsv, vendorImportRow } from '../../src/testing/import-rows'
 import { openSqliteStore } from '../db/sqlite-store'
 import type { Store } from '../db/store'
 import { createExportService } from '../services/export-service'
@@ -95,31 +95,19 @@ beforeAll(async () => {
   // revoked acceptance and a new one.
   clock = at(addDays(today, -5))
   const imports = createImportService(vendors)
-  const row = (cells: Record<string, string>) => VENDOR_COLUMNS.slice(0, 14).map((col) => cells[col] ?? '')
   const base = {
-    category: 'Payroll',
-    owner: 'Finance',
-    status: 'active',
-    data_classes: 'pii;payment',
-    records: '12000',
-    data_location: 'vendor_environment',
-    network_access: 'api',
-    criticality: 'high',
     fourth_parties: 'Amazon Web Services;Stripe',
-    certifications: 'soc2_type2',
-    mfa: 'yes',
     encryption_at_rest: 'no',
     last_assessed_at: addDays(today, -400),
   }
-  const vendorsCsv = [
-    VENDOR_COLUMNS.slice(0, 14).join(','),
-    row({ ...base, name: 'Imported Payroll One' }).join(','),
-    row({ ...base, name: 'Imported Payroll Two', records: '900000' }).join(','),
-    row({ ...base, name: 'Renamed Vendor A', owner: 'Owner from the import' }).join(','),
-  ].join('\n')
+  const vendorsCsv = vendorImportCsv(
+    vendorImportRow('Imported Payroll One', base),
+    vendorImportRow('Imported Payroll Two', { ...base, records: '900000' }),
+    vendorImportRow('Renamed Vendor A', { ...base, owner: 'Owner from the import' }),
+  )
   await imports.run({ name: 'vendors.csv', bytes: new TextEncoder().encode(vendorsCsv) }, false, actor)
   const incidentsCsv = [
-    'vendor,occurred_at,kind,severity,records_exposed,status,notified_after_days,summary,source',
+    INCIDENT_IMPORT_HEADER,
     `Imported Payroll One,${addDays(today, -6)},breach,high,5000,open,12,Database exposed by a bucket,`,
     `Renamed Vendor A,${addDays(today, -30)},outage,low,0,resolved,,Brief outage,`,
   ].join('\n')

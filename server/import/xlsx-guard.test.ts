@@ -1,48 +1,8 @@
 import { deflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { zipOf } from '../testing/zip-archive'
 import { MAX_XLSX_UNPACKED_BYTES, xlsxUnpackProblem } from './xlsx-guard'
-
-/** One part of a hand-built ZIP: its stored bytes and the size its headers claim. */
-interface Part {
-  name: string
-  packed: Buffer
-  size: number
-  method?: number
-}
-
-function zipOf(parts: Part[]): Buffer {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const part of parts) {
-    const name = Buffer.from(part.name)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(part.method ?? 8, 8)
-    local.writeUInt32LE(part.packed.length, 18)
-    local.writeUInt32LE(part.size, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(part.method ?? 8, 10)
-    central.writeUInt32LE(part.packed.length, 20)
-    central.writeUInt32LE(part.size, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, name, part.packed)
-    centrals.push(central, name)
-    offset += 30 + name.length + part.packed.length
-  }
-  const directory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(parts.length, 8)
-  end.writeUInt16LE(parts.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, directory, end])
-}
 
 const MB = 1024 * 1024
 const blanks = (size: number) => deflateRawSync(Buffer.alloc(size, 0x20))

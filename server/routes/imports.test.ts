@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VendorListResponse } from '../../src/domain'
-import { VENDOR_COLUMNS } from '../import/parse-import'
+import { INCIDENT_IMPORT_HEADER, vendorImportCsv, vendorImportRow } from '../../src/testing/import-rows'
+import { vendorWorkbook } from '../../src/testing/import-workbook'
 import type { ImportReport } from '../services/import-service'
 import { signedIn, type ApiClient } from '../testing/api-client'
 import { startServer, type ServerProcess } from '../testing/server-process'
@@ -16,34 +16,6 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const HEADER = VENDOR_COLUMNS.slice(0, 14).join(',')
-const vendorRow = (name: string, overrides: Partial<Record<string, string>> = {}) => {
-  const cells: Record<string, string> = {
-    name,
-    category: 'Payroll',
-    owner: 'Finance',
-    status: 'active',
-    data_classes: 'pii;payment',
-    records: '12000',
-    data_location: 'vendor_environment',
-    network_access: 'api',
-    criticality: 'high',
-    fourth_parties: 'Amazon Web Services;Stripe',
-    certifications: 'soc2_type2',
-    mfa: 'yes',
-    encryption_at_rest: 'yes',
-    last_assessed_at: '2026-01-15',
-    ...overrides,
-  }
-  return VENDOR_COLUMNS.slice(0, 14)
-    .map((c) => {
-      const value = cells[c] ?? ''
-      return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
-    })
-    .join(',')
-}
-const csv = (...lines: string[]) => `${[HEADER, ...lines].join('\n')}\n`
-
 async function importCsv(body: string, dryRun: boolean, name = 'vendors.csv') {
   return procurement.request('POST', `/api/imports?dryRun=${dryRun ? 1 : 0}&filename=${name}`, {
     body,
@@ -56,10 +28,10 @@ describe('imports', () => {
   it('dry-runs a vendors CSV with one bad row: every row has its outcome, the bad one its column and reason', async () => {
     const before = await total()
     const response = await importCsv(
-      csv(
-        vendorRow('Dry Run Payroll A'),
-        vendorRow('Dry Run Payroll B', { records: 'lots' }),
-        vendorRow('Nusantara Customer Data Services'),
+      vendorImportCsv(
+        vendorImportRow('Dry Run Payroll A'),
+        vendorImportRow('Dry Run Payroll B', { records: 'lots' }),
+        vendorImportRow('Nusantara Customer Data Services'),
       ),
       true,
     )
@@ -78,7 +50,10 @@ describe('imports', () => {
   it('applies nothing when any row is in error, then everything once the row is fixed', async () => {
     const before = await total()
     const bad = await importCsv(
-      csv(vendorRow('Atomic Import One'), vendorRow('Atomic Import Two', { data_location: 'cloud' })),
+      vendorImportCsv(
+        vendorImportRow('Atomic Import One'),
+        vendorImportRow('Atomic Import Two', { data_location: 'cloud' }),
+      ),
       false,
     )
     expect(bad.status).toBe(422)
@@ -95,7 +70,10 @@ describe('imports', () => {
     })
     expect(await total()).toBe(before)
 
-    const good = await importCsv(csv(vendorRow('Atomic Import One'), vendorRow('Atomic Import Two')), false)
+    const good = await importCsv(
+      vendorImportCsv(vendorImportRow('Atomic Import One'), vendorImportRow('Atomic Import Two')),
+      false,
+    )
     expect(good.status).toBe(200)
     expect((await good.json()) as ImportReport).toMatchObject({
       applied: true,
@@ -109,19 +87,25 @@ describe('imports', () => {
   })
 
   it('updates an existing vendor by name and reports unchanged rows as such', async () => {
-    await importCsv(csv(vendorRow('Update By Name Ltd')), false)
-    const changed = await importCsv(csv(vendorRow('update by name ltd', { records: '99000' })), false)
+    await importCsv(vendorImportCsv(vendorImportRow('Update By Name Ltd')), false)
+    const changed = await importCsv(
+      vendorImportCsv(vendorImportRow('update by name ltd', { records: '99000' })),
+      false,
+    )
     expect(((await changed.json()) as ImportReport).counts).toMatchObject({ update: 1 })
     const list = VendorListResponse.parse(await procurement.json('/api/vendors?q=Update%20By%20Name'))
     expect(list.items).toHaveLength(1)
     expect(list.items[0]!.records).toBe(99000)
-    const again = await importCsv(csv(vendorRow('update by name ltd', { records: '99000' })), true)
+    const again = await importCsv(
+      vendorImportCsv(vendorImportRow('update by name ltd', { records: '99000' })),
+      true,
+    )
     expect(((await again.json()) as ImportReport).counts).toMatchObject({ unchanged: 1, update: 0 })
   })
 
   it('refuses an assessment dated after today on its row and column', async () => {
     const response = await importCsv(
-      csv(vendorRow('Future Assessed Ltd', { last_assessed_at: '2999-01-01' })),
+      vendorImportCsv(vendorImportRow('Future Assessed Ltd', { last_assessed_at: '2999-01-01' })),
       true,
     )
     const report = (await response.json()) as ImportReport
@@ -133,9 +117,9 @@ describe('imports', () => {
 
   it('refuses spreadsheet formulas in text cells and keeps markup and SQL as plain text', async () => {
     const response = await importCsv(
-      csv(
-        vendorRow('=HYPERLINK("http://evil.example","x")'),
-        vendorRow("<script>alert(1)</script>'; DROP TABLE vendors; --"),
+      vendorImportCsv(
+        vendorImportRow('=HYPERLINK("http://evil.example","x")'),
+        vendorImportRow("<script>alert(1)</script>'; DROP TABLE vendors; --"),
       ),
       true,
     )
@@ -151,10 +135,8 @@ describe('imports', () => {
   })
 
   it('adds incidents to vendors by name, and says which vendor name is unknown', async () => {
-    const header =
-      'vendor,occurred_at,kind,severity,records_exposed,status,notified_after_days,summary,source'
     const body = [
-      header,
+      INCIDENT_IMPORT_HEADER,
       'Nusantara Customer Data Services,2026-10-01,breach,critical,5000,open,12,Database exposed by a misconfigured bucket,',
       'No Such Vendor Ltd,2026-10-01,outage,low,0,resolved,,Brief outage,',
     ].join('\n')
@@ -168,11 +150,11 @@ describe('imports', () => {
   })
 
   it('adds each new incident of a vendor once, in file order, and reports repeats as unchanged', async () => {
-    expect((await importCsv(csv(vendorRow('Repeat Incidents Ltd')), false)).status).toBe(200)
-    const header =
-      'vendor,occurred_at,kind,severity,records_exposed,status,notified_after_days,summary,source'
+    expect((await importCsv(vendorImportCsv(vendorImportRow('Repeat Incidents Ltd')), false)).status).toBe(
+      200,
+    )
     const body = [
-      header,
+      INCIDENT_IMPORT_HEADER,
       'Repeat Incidents Ltd,2026-09-01,outage,low,0,resolved,,Payroll run delayed,',
       'repeat incidents ltd,2026-09-02,breach,high,40,open,3,Export left readable,',
       'Repeat Incidents Ltd,2026-09-01,outage,medium,0,resolved,,Payroll run delayed,',
@@ -192,34 +174,19 @@ describe('imports', () => {
   })
 
   it('imports an XLSX workbook with vendors and their incidents in one go', async () => {
-    const workbook = new ExcelJS.Workbook()
-    const vendors = workbook.addWorksheet('vendors')
-    vendors.addRow(VENDOR_COLUMNS.slice(0, 14))
-    vendors.addRow(vendorRow('Workbook Logistics').split(','))
-    const incidents = workbook.addWorksheet('incidents')
-    incidents.addRow([
-      'vendor',
-      'occurred_at',
-      'kind',
-      'severity',
-      'records_exposed',
-      'status',
-      'notified_after_days',
-      'summary',
-      'source',
+    const bytes = await vendorWorkbook('Workbook Logistics', [
+      [
+        'Workbook Logistics',
+        new Date(Date.UTC(2026, 9, 3)),
+        'ransomware',
+        'high',
+        0,
+        'contained',
+        4,
+        'Ransomware at the depot',
+        '',
+      ],
     ])
-    incidents.addRow([
-      'Workbook Logistics',
-      new Date(Date.UTC(2026, 9, 3)),
-      'ransomware',
-      'high',
-      0,
-      'contained',
-      4,
-      'Ransomware at the depot',
-      '',
-    ])
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
     const form = new FormData()
     form.set(
       'file',
@@ -240,7 +207,7 @@ describe('imports', () => {
   it('answers a file with broken quoting with one clear error naming the line, and stores nothing', async () => {
     const before = await total()
     const response = await importCsv(
-      `${HEADER}\n${vendorRow('Fine Vendor')}\n"Broken, vendor,Payroll\n`,
+      vendorImportCsv(vendorImportRow('Fine Vendor'), '"Broken, vendor,Payroll'),
       false,
     )
     expect(response.status).toBe(422)

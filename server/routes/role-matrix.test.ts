@@ -206,6 +206,13 @@ const ROWS: Row[] = [
     prepare: () => ({ path: '/api/vendors/facets' }),
   },
   {
+    method: 'GET',
+    route: '/api/reviews',
+    access: 'vendors:read',
+    success: 200,
+    prepare: () => ({ path: '/api/reviews?due=30&limit=5' }),
+  },
+  {
     method: 'POST',
     route: '/api/vendors',
     access: 'vendors:write',

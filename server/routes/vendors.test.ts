@@ -17,7 +17,7 @@ import {
   type VendorSummary,
 } from '../../src/domain'
 import type { AuditEntry } from '../audit/hash-chain'
-import { signedIn, type ApiClient } from '../testing/api-client'
+import { signedIn, signedInAs, type ApiClient } from '../testing/api-client'
 import {
   createVendor,
   daysFromToday,
@@ -37,11 +37,7 @@ let auditor: ApiClient
 
 beforeAll(async () => {
   server = await startServer()
-  ;[procurement, ciso, auditor] = await Promise.all([
-    signedIn(server.url, 'procurement'),
-    signedIn(server.url, 'ciso'),
-    signedIn(server.url, 'auditor'),
-  ])
+  ;[procurement, ciso, auditor] = await signedInAs(server.url, 'procurement', 'ciso', 'auditor')
 }, 30_000)
 afterAll(async () => {
   await server?.stop()

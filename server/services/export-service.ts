@@ -77,6 +77,32 @@ export function createExportService(options: ExportServiceOptions) {
       audit: audit.map((a) => ({ ...a, entityType: 'export', entityId: record.id })),
     })
 
+  /** A new export's record, before any of its file is written, at the audit log's `head`. */
+  const newRecord = (
+    actor: Actor,
+    head: { hash: string; seq: number },
+    fields: Pick<ExportRecord, 'kind' | 'format' | 'asOf' | 'filters' | 'status'>,
+  ): ExportRecord => ({
+    id: newExportId(),
+    kind: fields.kind,
+    format: fields.format,
+    asOf: fields.asOf,
+    filters: fields.filters,
+    createdBy: actor.username,
+    createdAt: now().toISOString(),
+    finishedAt: null,
+    status: fields.status,
+    rows: null,
+    bytes: null,
+    sha256: null,
+    auditHead: head.hash,
+    auditSeq: head.seq,
+    modelVersion: MODEL_VERSION,
+    modelRevision: null,
+    filename: exportFilename(fields.kind, fields.format, fields.asOf),
+    error: null,
+  })
+
   async function finish(record: ExportRecord, file: ExportFile, rows: number, modelRevision: number) {
     const written = await file.finish()
     const done: ExportRecord = {
@@ -194,26 +220,13 @@ export function createExportService(options: ExportServiceOptions) {
       const asOf = input.asOf ?? today()
       refuseFuture(asOf, 'asOf')
       const head = await store.auditHead()
-      const record: ExportRecord = {
-        id: newExportId(),
+      const record = newRecord(actor, head, {
         kind: 'register',
         format: input.format,
         asOf,
         filters: null,
-        createdBy: actor.username,
-        createdAt: now().toISOString(),
-        finishedAt: null,
         status: 'pending',
-        rows: null,
-        bytes: null,
-        sha256: null,
-        auditHead: head.hash,
-        auditSeq: head.seq,
-        modelVersion: MODEL_VERSION,
-        modelRevision: null,
-        filename: exportFilename('register', input.format, asOf),
-        error: null,
-      }
+      })
       await save(record)
       // A small register takes well under a second: answer with it done. Larger ones queue, one at a time.
       if ((await store.countVendors()) <= syncVendors) return runRegister(record)
@@ -279,26 +292,13 @@ export function createExportService(options: ExportServiceOptions) {
       const clean = Object.fromEntries(
         Object.entries(filters).filter(([, v]) => v !== undefined),
       ) as AuditFilter
-      const record: ExportRecord = {
-        id: newExportId(),
+      const record = newRecord(actor, head, {
         kind: 'audit-log',
         format,
         asOf,
         filters: clean,
-        createdBy: actor.username,
-        createdAt: now().toISOString(),
-        finishedAt: null,
         status: 'running',
-        rows: null,
-        bytes: null,
-        sha256: null,
-        auditHead: head.hash,
-        auditSeq: head.seq,
-        modelVersion: MODEL_VERSION,
-        modelRevision: null,
-        filename: exportFilename('audit-log', format, asOf),
-        error: null,
-      }
+      })
       await save(record)
       const file = await openExportFile(dir, `${record.id}.${format}`)
       let done: ExportRecord

@@ -101,6 +101,20 @@ describe('vendor list index', () => {
     expect(facets.categories).toContain('A brand new category')
   })
 
+  it('moves its revision on with every change and only then', () => {
+    const index = createVendorListIndex()
+    index.reset(summaries)
+    const first = index.revision
+    index.query({}, 'score', undefined)
+    index.facets(AS_OF)
+    expect(index.revision).toBe(first)
+    index.upsert({ ...summaries[0]!, owner: 'Someone else' })
+    expect(index.revision).toBeGreaterThan(first)
+    const second = index.revision
+    index.reset(summaries)
+    expect(index.revision).toBeGreaterThan(second)
+  })
+
   it('leaves a search holding the field separator to the domain filter', () => {
     const index = createVendorListIndex()
     index.reset(summaries)

@@ -79,6 +79,8 @@ const entryOf = (v: VendorSummary): Entry => ({
 
 export interface VendorListIndex {
   readonly size: number
+  /** Moves on with every change, so a caller can keep what it derives from the summaries until the next one. */
+  readonly revision: number
   /** Replaces every summary (a new day or a new scoring model). */
   reset(all: Iterable<VendorSummary>): void
   /** Adds or replaces one vendor's summary. */
@@ -94,10 +96,12 @@ export function createVendorListIndex(): VendorListIndex {
   const results = new Map<string, readonly VendorSummary[]>()
   let pending: { before: Entry | undefined; after: Entry }[] = []
   let facets: VendorFacetsResponse | null = null
+  let revision = 0
 
   function changed() {
     results.clear()
     facets = null
+    revision += 1
   }
 
   /** Brings the sorted arrays up to date with the changes since the last read. */
@@ -146,6 +150,9 @@ export function createVendorListIndex(): VendorListIndex {
   return {
     get size() {
       return byId.size
+    },
+    get revision() {
+      return revision
     },
     reset(all) {
       byId.clear()

@@ -14,6 +14,9 @@ import {
   IncidentInput,
   MODEL_VERSION,
   REVIEW_CADENCE_DAYS,
+  reviewOwners,
+  reviewQueue,
+  reviewQueuePage,
   applyVendorPatch,
   filterVendorSummaries,
   mergePatch,
@@ -25,6 +28,9 @@ import {
   VendorInput,
   vendorDetail,
   type ReviewInput,
+  type ReviewQueue,
+  type ReviewQueueQuery,
+  type ReviewWindow,
   type RiskAcceptanceInput,
   type ScoreNumbers,
   type ScoringWeights,
@@ -48,6 +54,9 @@ import { newId } from './ids'
 import { createVendorListIndex, type VendorListIndex } from './vendor-index'
 
 type ListQuery = z.output<typeof VendorListQuery>
+
+/** Review queues kept between requests: one per window and owner a user pages through. */
+const REVIEW_QUEUES_KEPT = 16
 
 export interface Actor {
   username: string
@@ -83,11 +92,34 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
   /** The day every vendor's dashboard facts are known to be scored for (null until checked). */
   let factsAsOf: string | null = null
   let dailyRun: Promise<number> | undefined
+  /**
+   * Review queues made from the index at `revision`: the work list pages through one queue, and sorting tens of
+   * thousands of overdue vendors again for every page would cost more than the page. Owners are the caller's
+   * strings, so only the most recently used queues are kept.
+   */
+  const reviewCache = { revision: -1, queues: new Map<string, ReviewQueue<VendorSummary>>() }
+  /**
+   * How many vendors each owner has, kept as vendors change: the review list names every owner on each page, and
+   * at 50,000 vendors (tens of thousands of owners) collecting and sorting them per change cost as much as the queue.
+   */
+  const ownerCounts = new Map<string, number>()
+  let owners: string[] | null = null
+
+  function countOwner(owner: string, by: 1 | -1) {
+    const count = (ownerCounts.get(owner) ?? 0) + by
+    if (count === 0) ownerCounts.delete(owner)
+    else ownerCounts.set(owner, count)
+    // Only a first or a last vendor changes who the owners are.
+    if (count === 0 || (count === 1 && by === 1)) owners = null
+  }
 
   const today = () => todayIsoDate(now())
 
   async function init() {
-    for (const record of await store.listVendors()) records.set(record.vendor.id, record)
+    for (const record of await store.listVendors()) {
+      records.set(record.vendor.id, record)
+      countOwner(record.vendor.owner, 1)
+    }
     for (const [id, snapshot] of await store.latestSnapshots()) latest.set(id, snapshot)
     const model = await store.getScoringModel()
     if (model) {
@@ -118,6 +150,9 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
   }
 
   function remember(record: VendorRecord) {
+    const before = records.get(record.vendor.id)
+    if (before) countOwner(before.vendor.owner, -1)
+    countOwner(record.vendor.owner, 1)
     records.set(record.vendor.id, record)
     if (indexKey === `${today()}#${modelRevision}`) index.upsert(summaryOf(record, today()))
   }
@@ -229,6 +264,30 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     return dailyRun
   }
 
+  /** Today's review queue for `window`, of `owner`'s vendors or everyone's, with every owner's name. */
+  function reviewsToday(window: ReviewWindow, owner: string | undefined) {
+    const index = todayIndex()
+    if (reviewCache.revision !== index.revision) {
+      reviewCache.revision = index.revision
+      reviewCache.queues.clear()
+    }
+    const key = JSON.stringify([window, owner ?? null])
+    let queue = reviewCache.queues.get(key)
+    if (queue) reviewCache.queues.delete(key)
+    else {
+      // The inventory in its default order, as the work list used to fetch it: reviewQueue's sort is stable, so
+      // vendors tied on every key it compares stay in that order.
+      const all = index.query({}, 'score', undefined)
+      queue = reviewQueue(owner === undefined ? all : all.filter((v) => v.owner === owner), today(), window)
+      if (reviewCache.queues.size >= REVIEW_QUEUES_KEPT) {
+        reviewCache.queues.delete(reviewCache.queues.keys().next().value!)
+      }
+    }
+    reviewCache.queues.set(key, queue)
+    owners ??= reviewOwners(ownerCounts.keys())
+    return { queue, owners }
+  }
+
   function requireRecord(id: string): VendorRecord {
     const record = records.get(id)
     if (!record) throw new HttpProblem(404, 'Vendor not found', `No vendor has id ${id}`)
@@ -328,6 +387,13 @@ export function createVendorService(store: Store, now: () => Date = () => new Da
     },
 
     facets: () => todayIndex().facets(today()),
+
+    /** GET /api/reviews: a page of today's review work list, from the summaries the list index keeps. */
+    reviews(query: z.output<typeof ReviewQueueQuery>) {
+      const { due, owner, offset, limit } = query
+      const { queue, owners } = reviewsToday(due, owner)
+      return reviewQueuePage(queue, { asOf: today(), window: due, owner, owners, offset, limit })
+    },
 
     get: (id: string, asOf?: string) => detail(requireRecord(id), asOf),
 

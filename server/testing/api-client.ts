@@ -61,3 +61,13 @@ export async function signedIn(baseUrl: string, role: TestRole): Promise<ApiClie
     throw new Error(`sign-in as ${role} answered ${response.status}: ${await response.text()}`)
   return client
 }
+
+/** Clients signed in as each of these seeded accounts, in parallel, in the order given. */
+export function signedInAs<const Roles extends readonly TestRole[]>(
+  baseUrl: string,
+  ...roles: Roles
+): Promise<{ -readonly [K in keyof Roles]: ApiClient }> {
+  return Promise.all(roles.map((role) => signedIn(baseUrl, role))) as Promise<{
+    -readonly [K in keyof Roles]: ApiClient
+  }>
+}

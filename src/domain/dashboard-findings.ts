@@ -2,7 +2,7 @@
  * What the CISO dashboard's charts say: each card's finding (its title, stated from the data), the rows it draws
  * and the inventory filter behind every element that stands for vendors. Pure, so the sentences are unit-tested.
  */
-import { inPortfolio, shareOf } from './dashboard'
+import { inPortfolio, shareOf, type RiskPoint } from './dashboard'
 import { formatCompact, formatWhole, plural } from './format'
 import { INCIDENT_KIND_LABELS, SEVERITY_LABELS } from './labels'
 import type {
@@ -134,15 +134,8 @@ export function tierFinding(res: TierDistributionResponse): string {
 // ---------------------------------------------------------------------------------------------------------
 // 2. Likelihood × impact (the risk map)
 
-export interface RiskMapPoint {
-  id: string
-  name: string
-  tier: Tier
-  score: number
-  exposure: number
-  likelihood: number
-  records: number
-}
+/** One vendor on the risk map, as the chart reads it. */
+export type RiskMapPoint = RiskPoint
 
 /** The response's columns as one object per vendor, lowest score first (the riskiest drawn last, on top). */
 export function riskMapPoints(res: RiskMapResponse): RiskMapPoint[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { reviewQueue, reviewStatus } from './reviews'
+import { reviewOwners, reviewQueue, reviewQueuePage, reviewStatus } from './reviews'
 import type { Tier } from './scoring/model'
 
 const asOf = '2026-11-26'
@@ -61,5 +61,44 @@ describe('reviewQueue', () => {
     const status = reviewStatus('2026-06-05', 'high', asOf)
     const queue = reviewQueue([vendor('From status', 'high', status.dueOn)], asOf, '30')
     expect(queue.items).toEqual([{ vendor: expect.objectContaining({ name: 'From status' }), daysLeft: 6 }])
+  })
+})
+
+describe('reviewQueuePage', () => {
+  it('answers one page of the queue with the whole queue’s total and counts', () => {
+    const queue = reviewQueue(vendors, asOf, 'overdue')
+    const page = reviewQueuePage(queue, {
+      asOf,
+      window: 'overdue',
+      owner: undefined,
+      owners: ['A'],
+      offset: 1,
+      limit: 2,
+    })
+    expect(page).toEqual({
+      asOf,
+      window: 'overdue',
+      owner: null,
+      total: 4,
+      counts: queue.counts,
+      overdueByTier: queue.overdueByTier,
+      items: queue.items.slice(1, 3),
+      offset: 1,
+      limit: 2,
+    })
+    expect(reviewQueuePage(queue, { ...page, owner: 'A', owners: ['A'], offset: 9 })).toMatchObject({
+      owner: 'A',
+      items: [],
+    })
+    // The owners, for the filter, come with the first page alone.
+    expect(reviewQueuePage(queue, { ...page, owner: undefined, owners: ['A'], offset: 0 }).owners).toEqual([
+      'A',
+    ])
+  })
+})
+
+describe('reviewOwners', () => {
+  it('names each owner once, sorted', () => {
+    expect(reviewOwners(['Budi', 'Aisha', 'Budi', 'Zoë', 'aisha'])).toEqual(['Aisha', 'Budi', 'Zoë', 'aisha'])
   })
 })

@@ -84,3 +84,38 @@ export function reviewQueue<
   )
   return { items, counts, overdueByTier }
 }
+
+/** Every owner named in the inventory (`vendors.map(v => v.owner)`) once, sorted, for the work list's owner filter. */
+export function reviewOwners(owners: Iterable<string>): string[] {
+  return [...new Set(owners)].sort()
+}
+
+/**
+ * One page of a queue as `GET /api/reviews` answers it; the server and the offline demo both page with this. The
+ * owners come with the first page only.
+ */
+export function reviewQueuePage<V>(
+  queue: ReviewQueue<V>,
+  page: {
+    asOf: string
+    window: ReviewWindow
+    owner: string | undefined
+    owners: string[]
+    offset: number
+    limit: number
+  },
+) {
+  const { asOf, window, owner, owners, offset, limit } = page
+  return {
+    asOf,
+    window,
+    owner: owner ?? null,
+    total: queue.items.length,
+    counts: queue.counts,
+    overdueByTier: queue.overdueByTier,
+    ...(offset === 0 && { owners }),
+    items: queue.items.slice(offset, offset + limit),
+    offset,
+    limit,
+  }
+}

@@ -1,4 +1,7 @@
-/** Vendor rows for import files, shared by the import page's tests and the mocked import API's. */
+/**
+ * Rows for import files, shared by the import page's tests, the mocked import API's, the server's import route
+ * tests and the export tests that import a history.
+ */
 import { IMPORT_COLUMNS } from '../domain'
 
 const COLUMNS = IMPORT_COLUMNS.vendors.required
@@ -6,14 +9,18 @@ const COLUMNS = IMPORT_COLUMNS.vendors.required
 /** The header line of a vendor import holding the required columns. */
 export const VENDOR_IMPORT_HEADER = COLUMNS.join(',')
 
+/** The header line of an incident import holding the required columns. */
+export const INCIDENT_IMPORT_HEADER = IMPORT_COLUMNS.incidents.required.join(',')
+
 /**
- * One valid CSV row of the vendor import: a payroll processor holding PII and payment data, with MFA and
- * encryption at rest. `overrides` sets cells as a spreadsheet would hold them (`{ records: 'lots' }`).
+ * The cells of one valid vendor import row, in column order (an XLSX row): a payroll processor holding PII and
+ * payment data, with MFA and encryption at rest. `overrides` sets cells as a spreadsheet would hold them
+ * (`{ records: 'lots' }`).
  */
-export function vendorImportRow(
+export function vendorImportCells(
   name: string,
   overrides: Partial<Record<(typeof COLUMNS)[number], string>> = {},
-): string {
+): string[] {
   const cells: Record<string, string> = {
     name,
     category: 'Payroll',
@@ -31,8 +38,14 @@ export function vendorImportRow(
     last_assessed_at: '2026-01-15',
     ...overrides,
   }
-  return COLUMNS.map((column) => cells[column] ?? '').join(',')
+  return COLUMNS.map((column) => cells[column] ?? '')
 }
+
+/** The same row as a CSV line; a cell holding a comma, quote or line break is quoted as RFC 4180 says. */
+export const vendorImportRow = (...args: Parameters<typeof vendorImportCells>) =>
+  vendorImportCells(...args)
+    .map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell))
+    .join(',')
 
 /** A vendor import's CSV text: the header, then these rows. */
 export const vendorImportCsv = (...rows: string[]) => `${[VENDOR_IMPORT_HEADER, ...rows].join('\n')}\n`

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
+import { PermissionGate } from '../../components/permission-gate'
 import { ProblemMessage } from '../../components/problem-message'
 import { AuditLogFilters, can, plural, type AuditEntryDto, type RoleName } from '../../domain'
 import { useSession } from '../auth/api/session'
@@ -19,34 +20,24 @@ import { VerifyChain } from './components/verify-chain'
 const heading = <h1>Audit log</h1>
 
 export function AuditLogPage() {
-  const { data: session, error, isPending, refetch } = useSession()
-  if (isPending) {
-    return (
-      <>
-        {heading}
-        <div className="skeleton" aria-busy="true" aria-label="Loading" />
-      </>
-    )
-  }
-  if (error) {
-    return (
-      <>
-        {heading}
-        <ProblemMessage error={error} onRetry={() => void refetch()} />
-      </>
-    )
-  }
-  if (!session || !can(session.role, 'audit:read')) {
-    return (
-      <>
-        {heading}
-        <p className="callout">
-          {session ? `Your role (${session.role}) cannot read the audit log.` : 'You are not signed in.'}
-        </p>
-      </>
-    )
-  }
-  return <AuditLog role={session.role} />
+  const session = useSession()
+  return (
+    <PermissionGate
+      heading={heading}
+      session={session}
+      permission="audit:read"
+      forbidden={(role) => (
+        <>
+          {heading}
+          <p className="callout">
+            {role === null ? 'You are not signed in.' : `Your role (${role}) cannot read the audit log.`}
+          </p>
+        </>
+      )}
+    >
+      {session.data && <AuditLog role={session.data.role} />}
+    </PermissionGate>
+  )
 }
 
 function AuditLog({ role }: { role: RoleName }) {

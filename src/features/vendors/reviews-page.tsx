@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { ProblemMessage } from '../../components/problem-message'
 import { RelativeDate } from '../../components/relative-date'
@@ -6,19 +6,18 @@ import { TierBadge } from '../../components/tier-badge'
 import {
   plural,
   REVIEW_CADENCE_DAYS,
+  REVIEW_QUEUE_PAGE_SIZE,
   REVIEW_WINDOWS,
-  reviewQueue,
   TIERS,
   type ReviewWindow,
 } from '../../domain'
-import { useAllVendors } from './api/get-vendors'
+import { useReviewQueue } from './api/get-review-queue'
 
 const WINDOW_LABELS: Record<ReviewWindow, string> = {
   overdue: 'Overdue',
   '30': 'Due in 30 days',
   '90': 'Due in 90 days',
 }
-const PAGE = 100
 
 function dueText(daysLeft: number | null): string {
   if (daysLeft === null) return 'never assessed'
@@ -29,27 +28,40 @@ function dueText(daysLeft: number | null): string {
 
 /** Procurement's work list: which security reviews are overdue or falling due, riskiest and oldest first. */
 export function ReviewsPage() {
-  const { data, error, isPending, refetch } = useAllVendors()
   const [params, setParams] = useSearchParams()
   const raw = params.get('due')
   const window: ReviewWindow = REVIEW_WINDOWS.find((w) => w === raw) ?? 'overdue'
   const owner = params.get('owner') ?? ''
-  const [shown, setShown] = useState(PAGE)
+  const {
+    data,
+    error,
+    isPending,
+    isPlaceholderData,
+    isFetchNextPageError,
+    refetch,
+    fetchNextPage,
+    hasNextPage,
+    isFetchingNextPage,
+  } = useReviewQueue({ due: window, owner })
 
-  const owners = useMemo(() => [...new Set((data?.items ?? []).map((v) => v.owner))].sort(), [data])
-  const queue = useMemo(
-    () =>
-      data &&
-      reviewQueue(owner === '' ? data.items : data.items.filter((v) => v.owner === owner), data.asOf, window),
-    [data, owner, window],
-  )
+  const items = useMemo(() => {
+    // Pages are fetched at different moments: a review recorded in between shifts the rows, and a vendor could
+    // come twice. The first page (the counts) and the rows as they were fetched are still the best we know.
+    const seen = new Set<string>()
+    return (data?.pages ?? [])
+      .flatMap((page) => page.items)
+      .filter(({ vendor }) => {
+        if (seen.has(vendor.id)) return false
+        seen.add(vendor.id)
+        return true
+      })
+  }, [data])
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params)
     if (value === null || value === '') next.delete(key)
     else next.set(key, value)
     setParams(next, { replace: true })
-    setShown(PAGE)
   }
 
   const heading = (
@@ -70,7 +82,8 @@ export function ReviewsPage() {
       </>
     )
   }
-  if (error || !queue) {
+  const queue = data?.pages[0]
+  if (!queue) {
     return (
       <>
         {heading}
@@ -79,7 +92,10 @@ export function ReviewsPage() {
     )
   }
 
-  const visible = queue.items.slice(0, shown)
+  // The rows on screen may be the previous window's or owner's while the new one is on its way: word them by
+  // what they are (the answer says), not by what was asked for.
+  const shownWindow = queue.window
+  const remaining = (data.pages.at(-1)?.total ?? queue.total) - items.length
   return (
     <div className="reviews-page">
       {heading}
@@ -87,7 +103,7 @@ export function ReviewsPage() {
         <p className="finding">
           <strong className="num">{queue.counts.overdue}</strong>{' '}
           {queue.counts.overdue === 1 ? 'review is' : 'reviews are'} overdue
-          {owner && ` for vendors owned by ${owner}`}.
+          {queue.owner !== null && ` for vendors owned by ${queue.owner}`}.
         </p>
         <ul className="tier-counts">
           {TIERS.map((tier) => (
@@ -115,7 +131,7 @@ export function ReviewsPage() {
           Owner{' '}
           <select value={owner} onChange={(e) => setParam('owner', e.target.value)}>
             <option value="">Everyone</option>
-            {owners.map((o) => (
+            {(queue.owners ?? []).map((o) => (
               <option key={o} value={o}>
                 {o}
               </option>
@@ -124,16 +140,16 @@ export function ReviewsPage() {
         </label>
       </div>
 
-      {queue.items.length === 0 ? (
-        <p className="empty panel">
-          {window === 'overdue'
+      {queue.total === 0 ? (
+        <p className="empty panel" aria-busy={isPlaceholderData || undefined}>
+          {shownWindow === 'overdue'
             ? 'No review is overdue. Look ahead at the reviews due in the next 30 or 90 days.'
-            : `No review falls due in the next ${window} days.`}
+            : `No review falls due in the next ${shownWindow} days.`}
         </p>
       ) : (
-        <table className="data-table">
+        <table className="data-table" aria-busy={isPlaceholderData || undefined}>
           <caption className="visually-hidden">
-            {WINDOW_LABELS[window]}: {plural(queue.items.length, 'vendor')}, most urgent first
+            {WINDOW_LABELS[shownWindow]}: {plural(queue.total, 'vendor')}, most urgent first
           </caption>
           <thead>
             <tr>
@@ -148,7 +164,7 @@ export function ReviewsPage() {
             </tr>
           </thead>
           <tbody>
-            {visible.map(({ vendor, daysLeft }) => (
+            {items.map(({ vendor, daysLeft }) => (
               <tr key={vendor.id}>
                 <th scope="row">
                   <Link to={`/vendors/${encodeURIComponent(vendor.id)}`}>{vendor.name}</Link>
@@ -160,7 +176,7 @@ export function ReviewsPage() {
                 <td>{vendor.owner}</td>
                 <td>
                   {vendor.nextReviewDue ? (
-                    <RelativeDate iso={vendor.nextReviewDue} asOf={data.asOf} />
+                    <RelativeDate iso={vendor.nextReviewDue} asOf={queue.asOf} />
                   ) : (
                     'Now'
                   )}
@@ -173,12 +189,22 @@ export function ReviewsPage() {
           </tbody>
         </table>
       )}
-      {queue.items.length > shown && (
-        <p>
-          <button type="button" onClick={() => setShown((n) => n + PAGE)}>
-            Show {Math.min(PAGE, queue.items.length - shown)} more of {queue.items.length - shown}
-          </button>
-        </p>
+      {error && !isPlaceholderData ? (
+        // A later page, or a refresh of those on screen, failed: the rows already shown stay.
+        <ProblemMessage
+          error={error}
+          onRetry={() => void (isFetchNextPageError ? fetchNextPage() : refetch())}
+        />
+      ) : (
+        hasNextPage &&
+        remaining > 0 &&
+        !isPlaceholderData && (
+          <p>
+            <button type="button" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+              Show {Math.min(REVIEW_QUEUE_PAGE_SIZE, remaining)} more of {remaining}
+            </button>
+          </p>
+        )
       )}
     </div>
   )

@@ -1,6 +1,6 @@
 /**
  * The inventory from the server: the filtered, sorted list a page at a time (the grid asks for the pages its rows
- * need), the facets of the whole inventory, and the whole inventory at once for the pages that need every vendor.
+ * need) and the facets of the whole inventory.
  */
 import { keepPreviousData, queryOptions, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
@@ -19,8 +19,8 @@ import type { VendorSort } from '../vendor-view-params'
 export const VENDOR_PAGE_SIZE = 100
 
 /**
- * Every vendor-list query (the pages, the whole inventory, the audit log's vendor search) starts with this: after a
- * change to a vendor, invalidating it refreshes whatever list is on screen.
+ * Every vendor-list query (the pages, the review work list, the audit log's vendor search) starts with this: after
+ * a change to a vendor, invalidating it refreshes whatever list is on screen.
  */
 export const VENDOR_LISTS_QUERY_KEY = [...VENDORS_QUERY_ROOT, 'list'] as const
 
@@ -155,16 +155,3 @@ export function useVendorPages(filter: VendorFilter, sort: VendorSort) {
     },
   }
 }
-
-/** The whole inventory in one response, for pages that need every vendor at once (the reviews work list). */
-export function getAllVendors(signal?: AbortSignal) {
-  return getJson('/api/vendors?limit=50000', VendorListResponse, signal ? { signal } : {})
-}
-
-export const allVendorsQueryOptions = () =>
-  queryOptions({
-    queryKey: [...VENDOR_LISTS_QUERY_KEY, { limit: 50_000 }],
-    queryFn: ({ signal }) => getAllVendors(signal),
-  })
-
-export const useAllVendors = () => useQuery(allVendorsQueryOptions())
