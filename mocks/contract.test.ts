@@ -304,18 +304,23 @@ describe('the msw handlers answer like the real server', () => {
   })
 })
 
+/** Each side, with a GET that expects a 200 and parses its body: for checks that run the same on both. */
+const SIDES = [
+  ['the real server', fromServer, serverIds],
+  ['the msw handlers', fromMock, mockIds],
+] as const
+async function getterFor(from: typeof fromServer, idsOf: typeof serverIds) {
+  const ids = await idsOf()
+  return async <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> => {
+    const answer = await from({ method: 'GET', path }, ids)
+    expect(answer.status, path).toBe(200)
+    return schema.parse(answer.body)
+  }
+}
+
 describe('paging by offset and the facets mean the same on both sides', () => {
-  const sides = [
-    ['the real server', fromServer, serverIds],
-    ['the msw handlers', fromMock, mockIds],
-  ] as const
-  it.each(sides)('%s', async (_side, from, idsOf) => {
-    const ids = await idsOf()
-    const get = async <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> => {
-      const answer = await from({ method: 'GET', path }, ids)
-      expect(answer.status, path).toBe(200)
-      return schema.parse(answer.body)
-    }
+  it.each(SIDES)('%s', async (_side, from, idsOf) => {
+    const get = await getterFor(from, idsOf)
     const query = 'tier=critical,high&sort=name&order=asc'
     const whole = await get(`/api/vendors?${query}&limit=50`, VendorListResponse)
     const page = await get(`/api/vendors?${query}&limit=5&offset=3`, VendorListResponse)
@@ -334,17 +339,8 @@ describe('paging by offset and the facets mean the same on both sides', () => {
 })
 
 describe('the review work list means the same on both sides', () => {
-  const sides = [
-    ['the real server', fromServer, serverIds],
-    ['the msw handlers', fromMock, mockIds],
-  ] as const
-  it.each(sides)('%s', async (_side, from, idsOf) => {
-    const ids = await idsOf()
-    const get = async <S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> => {
-      const answer = await from({ method: 'GET', path }, ids)
-      expect(answer.status, path).toBe(200)
-      return schema.parse(answer.body)
-    }
+  it.each(SIDES)('%s', async (_side, from, idsOf) => {
+    const get = await getterFor(from, idsOf)
     const whole = await get('/api/reviews?limit=1000', ReviewQueueResponse)
     const page = await get('/api/reviews?offset=3&limit=5', ReviewQueueResponse)
     expect(whole.items.length).toBeGreaterThan(8)

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { addDays, AuditLogFilters, ScoringWeights, Vendor, type Tier } from '../../src/domain'
+import { addDays, AuditLogFilters, hashedContent, ScoringWeights, Vendor, type Tier } from '../../src/domain'
 import { GENESIS_HASH, hashEntry, verifyChain, type AuditEntry } from '../audit/hash-chain'
 import { migrate } from './migrate'
 import { sqliteDashboardQueries, sqliteVendorFacts } from './sqlite-dashboard'
@@ -480,16 +480,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     const stored = (value: unknown) => (value === null ? null : (docs.get(value) ?? JSON.stringify(value)))
     for (const entry of work.audit) {
       seq += 1
-      const content = {
-        seq,
-        at,
-        actor: work.actor,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-      }
+      const content = hashedContent({ ...entry, seq, at, actor: work.actor })
       const hash = hashEntry(content, prevHash)
       q.insertAudit.run(
         seq,

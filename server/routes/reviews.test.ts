@@ -8,7 +8,7 @@ import {
   VendorListResponse,
   type ReviewWindow,
 } from '../../src/domain'
-import { ApiClient, signedIn } from '../testing/api-client'
+import { ApiClient, signedInAs } from '../testing/api-client'
 import {
   createVendor,
   daysFromToday,
@@ -26,10 +26,7 @@ let auditor: ApiClient
 beforeAll(async () => {
   // Enough vendors that every window holds more than a page of the sizes below.
   server = await startServer({ DEMO_SIZE: '400' })
-  ;[procurement, auditor] = await Promise.all([
-    signedIn(server.url, 'procurement'),
-    signedIn(server.url, 'auditor'),
-  ])
+  ;[procurement, auditor] = await signedInAs(server.url, 'procurement', 'auditor')
 }, 30_000)
 afterAll(async () => {
   await server?.stop()

@@ -129,7 +129,9 @@ function canonicalWalk(value: unknown): string {
 }
 
 /** What an entry's hash covers, in the order the JSON export writes it: `before`/`after` are null when absent. */
-export function hashedContent(content: AuditContent): AuditContent {
+export function hashedContent(
+  content: Omit<AuditContent, 'before' | 'after'> & { before?: unknown; after?: unknown },
+): AuditContent {
   return {
     seq: content.seq,
     at: content.at,
