@@ -253,8 +253,11 @@ async function routeJs(browser: Browser, cookie: string, base: string, route: st
     .locator(
       route === '/vendors'
         ? '[role=grid][aria-label=Vendors] .vendor-grid-body [role=row]'
-        : // A drawn chart: the dashboard's charts are plain SVG and HTML, each named as an image.
-          'section.chart-card [role=img]',
+        : route === '/dashboard'
+          ? // A drawn chart: the dashboard's charts are plain SVG and HTML, each named as an image.
+            'section.chart-card [role=img]'
+          : // The profile's factor chart, which is recharts.
+            '.recharts-wrapper',
     )
     .first()
     .waitFor({ timeout: 60_000 })

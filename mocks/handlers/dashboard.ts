@@ -2,7 +2,7 @@
  * msw handlers for the dashboard API: the server's contract, computed in JS from the mock inventory with the
  * domain's in-memory aggregations (the server computes the same figures in SQL).
  */
-import { http, HttpResponse } from 'msw'
+import { http, HttpResponse, type JsonBodyType } from 'msw'
 import type { z } from 'zod'
 import {
   computeScore,
@@ -82,71 +82,63 @@ const rescoredOn =
           }),
   })
 
+/** GET /api/dashboard/<path>: the query checked as the server checks it, then the answer for its day. */
+function dashboardGet<S extends z.ZodType<{ asOf?: string | undefined }>>(
+  path: string,
+  schema: S,
+  answer: (query: z.output<S>, asOf: string) => JsonBodyType,
+) {
+  return http.get(`/api/dashboard/${path}`, ({ request }) => {
+    const query = parseQuery(request, schema)
+    if (query instanceof Response) return query
+    return HttpResponse.json(answer(query, query.asOf ?? MOCK_AS_OF))
+  })
+}
+
 export const dashboardHandlers = [
-  http.get('/api/dashboard/tiers', ({ request }) => {
-    const query = parseQuery(request, DashboardQuery)
-    if (query instanceof Response) return query
-    const asOf = query.asOf ?? MOCK_AS_OF
+  dashboardGet('tiers', DashboardQuery, (_query, asOf) => {
     const days = TIER_COMPARISON_DAYS.map((d) => addDays(asOf, -d))
-    return HttpResponse.json(
-      tierDistributionOf(portfolio(asOf), asOf, rescoredOn(days)) satisfies TierDistributionResponse,
-    )
+    return tierDistributionOf(portfolio(asOf), asOf, rescoredOn(days)) satisfies TierDistributionResponse
   }),
-  http.get('/api/dashboard/risk-map', ({ request }) => {
-    const query = parseQuery(request, DashboardQuery)
-    if (query instanceof Response) return query
-    const asOf = query.asOf ?? MOCK_AS_OF
-    return HttpResponse.json(riskMapOf(portfolio(asOf), asOf) satisfies RiskMapResponse)
-  }),
-  http.get('/api/dashboard/trend', ({ request }) => {
-    const query = parseQuery(request, TrendQuery)
-    if (query instanceof Response) return query
-    const asOf = query.asOf ?? MOCK_AS_OF
+  dashboardGet(
+    'risk-map',
+    DashboardQuery,
+    (_query, asOf) => riskMapOf(portfolio(asOf), asOf) satisfies RiskMapResponse,
+  ),
+  dashboardGet('trend', TrendQuery, (query, asOf) => {
     const periods = query.periods ?? DEFAULT_TREND_PERIODS[query.interval]
     const days = trendDays(asOf, query.interval, periods)
-    return HttpResponse.json(
-      trendOf(portfolio(asOf), asOf, query.interval, periods, rescoredOn(days)) satisfies TrendResponse,
-    )
+    return trendOf(portfolio(asOf), asOf, query.interval, periods, rescoredOn(days)) satisfies TrendResponse
   }),
-  http.get('/api/dashboard/top-risks', ({ request }) => {
-    const query = parseQuery(request, TopRisksQuery)
-    if (query instanceof Response) return query
-    const asOf = query.asOf ?? MOCK_AS_OF
-    return HttpResponse.json(
+  dashboardGet(
+    'top-risks',
+    TopRisksQuery,
+    (query, asOf) =>
       topRisksOf(
         portfolio(asOf),
         asOf,
         query.limit,
         (vendor) => scoreVendor(vendor, { asOf }).factors,
       ) satisfies TopRisksResponse,
-    )
-  }),
-  http.get('/api/dashboard/exposure', ({ request }) => {
-    const query = parseQuery(request, DashboardQuery)
-    if (query instanceof Response) return query
-    const asOf = query.asOf ?? MOCK_AS_OF
-    return HttpResponse.json(exposureOf(portfolio(asOf), asOf) satisfies ExposureResponse)
-  }),
-  http.get('/api/dashboard/incidents', ({ request }) => {
-    const query = parseQuery(request, IncidentTrendQuery)
-    if (query instanceof Response) return query
-    const asOf = query.asOf ?? MOCK_AS_OF
-    return HttpResponse.json(
-      incidentTrendOf(portfolio(asOf), asOf, query.months) satisfies IncidentTrendResponse,
-    )
-  }),
-  http.get('/api/dashboard/fourth-parties', ({ request }) => {
-    const query = parseQuery(request, FourthPartyQuery)
-    if (query instanceof Response) return query
-    const asOf = query.asOf ?? MOCK_AS_OF
-    return HttpResponse.json(
-      fourthPartiesOf(portfolio(asOf), asOf, query.limit) satisfies FourthPartyResponse,
-    )
-  }),
-  http.get('/api/dashboard/reviews', ({ request }) => {
-    const query = parseQuery(request, DashboardQuery)
-    if (query instanceof Response) return query
-    const asOf = query.asOf ?? MOCK_AS_OF
-    return HttpResponse.json(reviewsOf(portfolio(asOf), asOf) satisfies ReviewsByTierResponse)
-  }),
+  ),
+  dashboardGet(
+    'exposure',
+    DashboardQuery,
+    (_query, asOf) => exposureOf(portfolio(asOf), asOf) satisfies ExposureResponse,
+  ),
+  dashboardGet(
+    'incidents',
+    IncidentTrendQuery,
+    (query, asOf) => incidentTrendOf(portfolio(asOf), asOf, query.months) satisfies IncidentTrendResponse,
+  ),
+  dashboardGet(
+    'fourth-parties',
+    FourthPartyQuery,
+    (query, asOf) => fourthPartiesOf(portfolio(asOf), asOf, query.limit) satisfies FourthPartyResponse,
+  ),
+  dashboardGet(
+    'reviews',
+    DashboardQuery,
+    (_query, asOf) => reviewsOf(portfolio(asOf), asOf) satisfies ReviewsByTierResponse,
+  ),
 ]

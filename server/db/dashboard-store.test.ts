@@ -153,6 +153,13 @@ describe('the dashboard aggregations in SQL', () => {
     expect(await dashboard.riskMap({})).toEqual(map)
     expect((await dashboard.riskMap({})).points).toBe(map.points)
     expect(() => map.points.id.push('ven-not-there')).toThrow(TypeError)
+    // A write that touches no fact (a sign-in, an export, this audit entry) keeps them.
+    await store.commit({
+      actor: 'test',
+      audit: [{ action: 'export.create', entityType: 'export', entityId: 'exp-kept' }],
+    })
+    expect((await dashboard.riskMap({})).points).toBe(map.points)
+    expect((await dashboard.fourthParties({ limit: 10 })).items[0]).toBe(parties.items[0])
     expect(() => {
       parties.items[0]!.tiers.critical += 1
     }).toThrow(TypeError)

@@ -43,7 +43,20 @@ type Variant = keyof typeof PORTFOLIO
 
 const TIER_SUMS = TIERS.map((t) => `sum(p.tier = '${t}') AS ${t}`).join(', ')
 
+/**
+ * How many times this connection has written the facts. The dashboard keeps its answers until the facts change:
+ * counting all writes instead (SQLite's total_changes) dropped them at every sign-in, session or export, so the
+ * first dashboard after signing in recomputed every figure. A write rolled back after counting only costs a cache.
+ */
+const factWrites = new WeakMap<Database, { n: number }>()
+function factWritesOf(db: Database) {
+  let writes = factWrites.get(db)
+  if (writes === undefined) factWrites.set(db, (writes = { n: 0 }))
+  return writes
+}
+
 export function sqliteVendorFacts(db: Database) {
+  const writes = factWritesOf(db)
   const q = {
     upsert: db.prepare(
       `INSERT INTO vendor_facts (vendor_id, vendor_version, name, status, category, records, data_location,
@@ -126,6 +139,7 @@ export function sqliteVendorFacts(db: Database) {
     },
     /** The facts of a vendor just written at `version`; call inside the commit's transaction. */
     write(vendor: Vendor, version: number, score: FactScore, created: boolean) {
+      writes.n += 1
       const { id, access } = vendor
       const before = created ? undefined : countedOf(id)
       // Joining the portfolio (created, or back from offboarded) counts with today's score; leaving stops counting.
@@ -173,14 +187,17 @@ export function sqliteVendorFacts(db: Database) {
       const counted = countedOf(vendorId)
       if (counted === undefined || counted.status === 'offboarded') return
       if (counted.score === score && counted.tier === tier) return
+      writes.n += 1
       recount(vendorId, counted.status, asOf, counted, { score, tier })
     },
     /** New scores for an unchanged document; skipped when the vendor moved past `version` meanwhile. */
     rescore(vendorId: string, version: number, score: FactScore) {
+      writes.n += 1
       q.rescore.run({ vendorId, version, ...score })
     },
     /** Writes the commit's summed portfolio changes; call last inside the commit's transaction. */
     flush() {
+      if (changes.size > 0) writes.n += 1
       for (const c of changes.values()) q.change.run(c)
       changes.clear()
       written.clear()
@@ -352,16 +369,15 @@ export function sqliteDashboardQueries(db: Database): DashboardQueries {
   }
 
   /**
-   * Answers over the stored facts are kept until the database changes: any write on this connection (SQLite's
-   * total_changes) or on another (data_version). A write that touches no fact only costs the next call its cache.
+   * Answers over the stored facts are kept until the facts change: a fact written on this connection (counted
+   * above) or any write on another (data_version), such as a repair by hand.
    */
-  const changeKey = db
-    .prepare(`SELECT total_changes() || ':' || data_version FROM pragma_data_version`)
-    .pluck()
+  const writes = factWritesOf(db)
+  const dataVersion = db.prepare('SELECT data_version FROM pragma_data_version').pluck()
   function untilChanged<T>(compute: (key: string) => T): (key: string) => T {
     let kept: { key: string; value: T } | undefined
     return (key) => {
-      const current = `${changeKey.get() as string}#${key}`
+      const current = `${writes.n}:${dataVersion.get() as number}#${key}`
       if (kept?.key !== current) kept = { key: current, value: compute(key) }
       return kept.value
     }
@@ -420,6 +436,54 @@ export function sqliteDashboardQueries(db: Database): DashboardQueries {
     deepFreeze(fourthParties(Number(limit), undefined)),
   )
   const storedFourthParties = (limit: number) => storedFourthPartiesCache(String(limit))
+
+  // The first screen's figures over the stored facts, kept like the risk map's: at 50,000 vendors each took the
+  // single-threaded server 50–100 ms per request, and the dashboard asks for all of them at once, so the card
+  // that answers last (and the headline figures) waited for the sum.
+  const storedExposure = untilChanged(() =>
+    deepFreeze({
+      locations: q.locations.all() as { dataLocation: DataLocation; vendors: number; records: number }[],
+      classes: q.classes.all() as {
+        dataClass: DataClass
+        vendors: number
+        records: number
+        outsideVendors: number
+        outsideRecords: number
+      }[],
+    }),
+  )
+  const storedIncidents = untilChanged((key) => {
+    const [asOf, from] = JSON.parse(key) as [string, string]
+    return deepFreeze({
+      cells: q.incidentCells.all({ asOf, from }) as {
+        month: string
+        kind: IncidentKind
+        severity: Severity
+        count: number
+        open: number
+      }[],
+      open: q.openIncidents.all({ asOf }) as { kind: IncidentKind; severity: Severity; count: number }[],
+    })
+  })
+  const reviews = (
+    asOf: string,
+    cadence: Record<Tier, number>,
+    scores: readonly ScoreOverride[] | undefined,
+  ) => {
+    const soon = new Date(Date.parse(`${asOf}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
+    const { statement, bound } = run(q.reviews, scores, { asOf, soon, ...cadence })
+    return statement.all(bound) as {
+      tier: Tier
+      vendors: number
+      overdue: number
+      neverAssessed: number
+      dueWithin30: number
+    }[]
+  }
+  const storedReviews = untilChanged((key) => {
+    const [asOf, cadence] = JSON.parse(key) as [string, Record<Tier, number>]
+    return deepFreeze(reviews(asOf, cadence, undefined))
+  })
 
   const tierCountsFrom = (rows: { tier: Tier; n: number }[]) => {
     const counts = emptyTierCounts()
@@ -507,41 +571,14 @@ export function sqliteDashboardQueries(db: Database): DashboardQueries {
       return statement.all(bound) as { id: string; name: string; score: number }[]
     },
 
-    exposure: async () => ({
-      locations: q.locations.all() as { dataLocation: DataLocation; vendors: number; records: number }[],
-      classes: q.classes.all() as {
-        dataClass: DataClass
-        vendors: number
-        records: number
-        outsideVendors: number
-        outsideRecords: number
-      }[],
-    }),
+    exposure: async () => storedExposure(''),
 
-    incidents: async (asOf, from) => ({
-      cells: q.incidentCells.all({ asOf, from }) as {
-        month: string
-        kind: IncidentKind
-        severity: Severity
-        count: number
-        open: number
-      }[],
-      open: q.openIncidents.all({ asOf }) as { kind: IncidentKind; severity: Severity; count: number }[],
-    }),
+    incidents: async (asOf, from) => storedIncidents(JSON.stringify([asOf, from])),
 
     fourthParties: async (limit, scores) =>
       scores === undefined ? storedFourthParties(limit) : fourthParties(limit, scores),
 
-    reviews: async (asOf, cadence, scores) => {
-      const soon = new Date(Date.parse(`${asOf}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
-      const { statement, bound } = run(q.reviews, scores, { asOf, soon, ...cadence })
-      return statement.all(bound) as {
-        tier: Tier
-        vendors: number
-        overdue: number
-        neverAssessed: number
-        dueWithin30: number
-      }[]
-    },
+    reviews: async (asOf, cadence, scores) =>
+      scores === undefined ? storedReviews(JSON.stringify([asOf, cadence])) : reviews(asOf, cadence, scores),
   }
 }

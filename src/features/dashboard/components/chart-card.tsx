@@ -14,7 +14,7 @@ import {
 import { ProblemMessage } from '../../../components/problem-message'
 import { queueDraw, type DrawTurn } from './chart-draw-queue'
 
-/** If a chart's code fails to load (a deploy replaced the chunk, the network dropped), the table still shows. */
+/** If a chart fails to draw (or, for a chart loaded lazily, its code fails to load), the table still shows. */
 class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false }
   static getDerivedStateFromError() {
@@ -80,7 +80,7 @@ export interface ChartCardProps<T> {
   isEmpty: (data: T) => boolean
   /** What an empty card says, with the next action. */
   empty: ReactNode
-  /** The chart (a lazily loaded module); cards without one show the table only. */
+  /** The chart; cards without one show the table only. */
   chart?: (data: T) => ReactNode
   /** The chart's height in px as it draws for this data: its placeholder keeps exactly this much room. */
   chartHeight?: (data: T) => number
@@ -100,7 +100,7 @@ export interface ChartCardProps<T> {
   className?: string
 }
 
-/** Where a chart will draw, until its code has loaded and the card has come near the viewport. */
+/** Where a chart will draw, until the card has come near the viewport and its turn has come. */
 function ChartPlaceholder({ height }: { height: number | undefined }) {
   return <div className="skeleton chart-skeleton" style={{ height }} aria-hidden="true" />
 }

@@ -1,7 +1,6 @@
 /**
- * The charts' drawn heights, shared by the lazily loaded chart modules (which draw at them) and the cards (whose
- * placeholders keep exactly that room), so a chart arriving never moves the page. Kept apart from the charts so
- * the cards can read them without loading recharts.
+ * The charts' drawn heights, shared by the chart modules (which draw at them) and the cards (whose
+ * placeholders keep exactly that room until the chart's turn to draw), so a chart arriving never moves the page.
  */
 
 export const TIER_CHART_HEIGHT = 190

@@ -5,7 +5,7 @@
  * carries meaning alone (every series has a word in the legend and the table).
  */
 import type { CSSProperties } from 'react'
-import { formatCompact, type DataLocation, type Tier } from '../../../domain'
+import type { DataLocation, Tier } from '../../../domain'
 
 export const TIER_COLOR: Record<Tier, string> = {
   critical: 'var(--tier-critical-bg)',
@@ -27,17 +27,6 @@ export const SERIES = {
 } as const
 
 export const AXIS = { stroke: 'var(--text-muted)', fontSize: 12 } as const
-/**
- * For axes whose few labels cannot collide (tiers, data classes, counts): show every tick without recharts
- * measuring each label in the DOM to thin them out, a forced layout per label on every draw.
- */
-export const EVERY_TICK = { interval: 0 } as const
-/** Axes that count vendors or incidents: whole numbers, compact ("22.5K"), so five digits fit the axis. */
-export const COUNT_AXIS = {
-  ...EVERY_TICK,
-  allowDecimals: false,
-  tickFormatter: (value: number) => formatCompact(value),
-} as const
 export const GRID = 'var(--chart-grid)'
 
 export const TOOLTIP_STYLE: CSSProperties = {

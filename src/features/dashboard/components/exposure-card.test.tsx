@@ -75,10 +75,10 @@ describe('ExposureCard', () => {
     answerDashboard('exposure', exposure)
     const { router, container } = renderWithProviders(<ExposureCard />)
     await screen.findByRole('img', { name: /^Ring chart/ })
-    const slices = container.querySelectorAll('.recharts-pie-sector')
+    const slices = container.querySelectorAll('.ring-slice')
     // Slices with records only, outside our perimeter first: vendor environment, both, ours.
     expect(slices).toHaveLength(3)
-    await user.click(slices[0]!.firstElementChild ?? slices[0]!)
+    await user.click(slices[0]!)
     expect(router.state.location.search).toBe('?status=active%2Conboarding&dataLocation=vendor_environment')
   })
 

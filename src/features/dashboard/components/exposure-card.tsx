@@ -1,4 +1,3 @@
-import { lazy } from 'react'
 import { Link } from 'react-router'
 import {
   DATA_CLASS_LABELS,
@@ -13,12 +12,12 @@ import {
 import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useExposure } from '../api/get-exposure'
 import { ChartCard } from './chart-card'
+import ExposureChart from './exposure-chart'
 import { ChartLegend } from './chart-legend'
+import { FigureTableHead } from './figure-table-head'
 import { CARD_RESERVE, EXPOSURE_RING_HEIGHT, exposureBarsHeight } from './chart-sizes'
 import { LOCATION_COLOR, SERIES } from './chart-theme'
 import { NoVendorsYet } from './no-vendors-yet'
-
-const ExposureChart = lazy(() => import('./exposure-chart'))
 
 function labels(d: ExposureResponse) {
   const slices = locationSlices(d)
@@ -44,20 +43,7 @@ function ExposureTables({ d }: { d: ExposureResponse }) {
     <>
       <table className="data-table">
         <caption className="visually-hidden">Vendors and records by where our data sits</caption>
-        <thead>
-          <tr>
-            <th scope="col">Where our data sits</th>
-            <th scope="col" className="num">
-              Vendors
-            </th>
-            <th scope="col" className="num">
-              Records
-            </th>
-            <th scope="col" className="num">
-              Share of records
-            </th>
-          </tr>
-        </thead>
+        <FigureTableHead rows="Where our data sits" figures={['Vendors', 'Records', 'Share of records']} />
         <tbody>
           {locationSlices(d).map((s) => (
             <tr key={s.dataLocation}>
@@ -79,23 +65,10 @@ function ExposureTables({ d }: { d: ExposureResponse }) {
           Per data class: vendors and records, and how many of them sit outside our perimeter. A vendor
           holding several classes counts in each.
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Data class</th>
-            <th scope="col" className="num">
-              Vendors
-            </th>
-            <th scope="col" className="num">
-              Outside: vendors
-            </th>
-            <th scope="col" className="num">
-              Outside: records
-            </th>
-            <th scope="col" className="num">
-              Share outside
-            </th>
-          </tr>
-        </thead>
+        <FigureTableHead
+          rows="Data class"
+          figures={['Vendors', 'Outside: vendors', 'Outside: records', 'Share outside']}
+        />
         <tbody>
           {dataClassBars(d).map((c) => (
             <tr key={c.dataClass}>

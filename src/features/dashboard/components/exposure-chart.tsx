@@ -1,32 +1,20 @@
 /**
- * Where our data sits (recharts, loaded on demand): a ring of records by data location, outside our perimeter
- * first, and per data class the records outside against inside. Every slice and bar opens its vendors.
+ * Where our data sits (loaded on demand): a ring of records by data location, outside our perimeter first, and
+ * per data class the records outside against inside. Every slice and bar opens its vendors. Plain SVG and HTML,
+ * drawn in one render (see stacked-bars.tsx for why not recharts).
  */
 import { useNavigate } from 'react-router'
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Label,
-  Pie,
-  PieChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
 import {
   DATA_CLASS_LABELS,
   formatCompact,
   formatShare,
   type DataClassBar,
   type LocationSlice,
-  type VendorFilter,
 } from '../../../domain'
 import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { EXPOSURE_RING_HEIGHT, exposureBarsHeight } from './chart-sizes'
-import { AXIS, EVERY_TICK, GRID, LOCATION_COLOR, SERIES, TOOLTIP_STYLE } from './chart-theme'
+import { LOCATION_COLOR, SERIES } from './chart-theme'
+import StackedBars from './stacked-bars'
 
 export interface ExposureChartProps {
   slices: readonly LocationSlice[]
@@ -38,83 +26,95 @@ export interface ExposureChartProps {
   classLabel: string
 }
 
+/** The ring's radii in the SVG's units, its box being EXPOSURE_RING_HEIGHT square around the centre. */
+const HALF = EXPOSURE_RING_HEIGHT / 2
+const OUTER = HALF * 0.92
+const INNER = HALF * 0.58
+
+/** A point on a circle of radius r, at a fraction of a turn clockwise from 12 o'clock. */
+const at = (r: number, turn: number) => {
+  const angle = turn * 2 * Math.PI
+  return `${(r * Math.sin(angle)).toFixed(2)},${(-r * Math.cos(angle)).toFixed(2)}`
+}
+
+/** The ring's slice from one fraction of a turn to another. A whole turn is drawn as two halves. */
+function slicePath(from: number, to: number): string {
+  if (to - from >= 1) return `${slicePath(0, 0.5)}${slicePath(0.5, 1)}`
+  const large = to - from > 0.5 ? 1 : 0
+  return (
+    `M${at(OUTER, from)}A${OUTER},${OUTER} 0 ${large} 1 ${at(OUTER, to)}` +
+    `L${at(INNER, to)}A${INNER},${INNER} 0 ${large} 0 ${at(INNER, from)}Z`
+  )
+}
+
 export default function ExposureChart(props: ExposureChartProps) {
   const { slices, classes, measure, outsideShare, locationLabel, classLabel } = props
   const navigate = useNavigate()
-  const open = (filter: VendorFilter) => void navigate(vendorListHref(filter))
-  const ring = slices.filter((s) => s[measure] > 0).map((s) => ({ ...s, value: s[measure] }))
-  const bars = classes.map((c) => ({ ...c, name: DATA_CLASS_LABELS[c.dataClass] }))
+  const ring = slices.filter((s) => s[measure] > 0)
+  const total = ring.reduce((sum, s) => sum + s[measure], 0)
+  // Where each slice starts and ends, as fractions of the turn.
+  const ends = ring.map((_, i) => ring.slice(0, i + 1).reduce((sum, s) => sum + s[measure], 0) / total)
   return (
     <div className="exposure-chart">
-      <ResponsiveContainer width="100%" height={EXPOSURE_RING_HEIGHT}>
-        <PieChart role="img" aria-label={locationLabel} accessibilityLayer={false}>
-          <Tooltip
-            contentStyle={TOOLTIP_STYLE}
-            formatter={(_value, _name, item) => {
-              const slice = item.payload as LocationSlice
-              return [`${formatCompact(slice.records)} records · ${slice.vendors} vendors`, slice.name]
-            }}
-          />
-          <Pie
-            data={ring}
-            dataKey="value"
-            nameKey="name"
-            innerRadius="58%"
-            outerRadius="92%"
-            startAngle={90}
-            endAngle={-270}
-            stroke="var(--surface)"
-            strokeWidth={2}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(item) => open((item.payload as LocationSlice).filter)}
-          >
-            {ring.map((s) => (
-              <Cell key={s.dataLocation} fill={LOCATION_COLOR[s.dataLocation]} />
-            ))}
-            <Label position="center" fill="var(--text)" fontSize={18} fontWeight={600}>
-              {`${formatShare(outsideShare)} outside`}
-            </Label>
-          </Pie>
-        </PieChart>
-      </ResponsiveContainer>
-      <ResponsiveContainer width="100%" height={exposureBarsHeight(bars.length)}>
-        <BarChart
-          data={bars}
-          layout="vertical"
-          role="img"
-          aria-label={classLabel}
-          accessibilityLayer={false}
-          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+      <svg
+        role="img"
+        aria-label={locationLabel}
+        className="exposure-ring"
+        width="100%"
+        height={EXPOSURE_RING_HEIGHT}
+        viewBox={`${-HALF} ${-HALF} ${2 * HALF} ${2 * HALF}`}
+      >
+        {ring.map((s, i) => {
+          return (
+            <path
+              key={s.dataLocation}
+              className="ring-slice"
+              d={slicePath(i === 0 ? 0 : ends[i - 1]!, ends[i]!)}
+              fill={LOCATION_COLOR[s.dataLocation]}
+              stroke="var(--surface)"
+              strokeWidth={2}
+              onClick={() => void navigate(vendorListHref(s.filter))}
+            >
+              <title>{`${s.name}: ${formatCompact(s.records)} records · ${s.vendors} vendors`}</title>
+            </path>
+          )
+        })}
+        <text
+          textAnchor="middle"
+          dominantBaseline="central"
+          fill="var(--text)"
+          fontSize={18}
+          fontWeight={600}
         >
-          <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" tickFormatter={(v: number) => formatCompact(v)} {...EVERY_TICK} {...AXIS} />
-          <YAxis type="category" dataKey="name" width={92} {...EVERY_TICK} {...AXIS} />
-          <Tooltip
-            cursor={{ fill: 'var(--surface-2)' }}
-            contentStyle={TOOLTIP_STYLE}
-            formatter={(value, name) => [`${formatCompact(Number(value))} records`, name]}
-          />
-          <Bar
-            dataKey="outsideRecords"
-            name="Outside our perimeter"
-            stackId="records"
-            fill={SERIES.vermillion}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(item) => open((item.payload as DataClassBar).outsideFilter)}
-          />
-          <Bar
-            dataKey="insideRecords"
-            name="Inside or not held"
-            stackId="records"
-            fill={SERIES.blue}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(item) => open((item.payload as DataClassBar).insideFilter)}
-          />
-        </BarChart>
-      </ResponsiveContainer>
+          {`${formatShare(outsideShare)} outside`}
+        </text>
+      </svg>
+      <StackedBars
+        label={classLabel}
+        height={exposureBarsHeight(classes.length)}
+        nameWidth={92}
+        formatValue={(v) => `${formatCompact(v)} records`}
+        rows={classes.map((c) => ({
+          key: c.dataClass,
+          name: DATA_CLASS_LABELS[c.dataClass],
+          segments: [
+            {
+              key: 'outside',
+              label: 'Outside our perimeter',
+              value: c.outsideRecords,
+              color: SERIES.vermillion,
+              filter: c.outsideFilter,
+            },
+            {
+              key: 'inside',
+              label: 'Inside or not held',
+              value: c.insideRecords,
+              color: SERIES.blue,
+              filter: c.insideFilter,
+            },
+          ],
+        }))}
+      />
     </div>
   )
 }

@@ -50,7 +50,7 @@ describe('FourthPartyCard', () => {
     const { router, container } = renderWithProviders(<FourthPartyCard />)
     await screen.findByRole('img', { name: /^Bar chart of the sub-processors/ })
     // The critical segments come first; AWS's is the first bar.
-    const critical = container.querySelector('.recharts-bar-rectangle path, .recharts-bar-rectangle')!
+    const critical = container.querySelector('.bar-segment')!
     await user.click(critical)
     expect(router.state.location.search).toBe('?tier=critical&status=active%2Conboarding&fourthParty=AWS')
   })

@@ -1,4 +1,3 @@
-import { lazy } from 'react'
 import { Link } from 'react-router'
 import {
   formatCompact,
@@ -12,11 +11,11 @@ import {
 import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useFourthParties } from '../api/get-fourth-parties'
 import { ChartCard } from './chart-card'
+import FourthPartyChart from './fourth-party-chart'
 import { ChartLegend } from './chart-legend'
+import { FigureTableHead } from './figure-table-head'
 import { CARD_RESERVE, fourthPartyChartHeight } from './chart-sizes'
 import { TIER_COLOR } from './chart-theme'
-
-const FourthPartyChart = lazy(() => import('./fourth-party-chart'))
 
 const chartLabel = (d: FourthPartyResponse) =>
   `Bar chart of the sub-processors most vendors share, vendors stacked by tier: ${d.items
@@ -58,21 +57,11 @@ export function FourthPartyCard() {
           <caption className="visually-hidden">
             Sub-processors by how many vendors use them, with the records those vendors hold
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Sub-processor</th>
-              <th scope="col" className="num">
-                Vendors
-              </th>
-              <th scope="col" className="num">
-                Records
-              </th>
-              <th scope="col" className="num">
-                Outside our perimeter
-              </th>
-              <th scope="col">By tier</th>
-            </tr>
-          </thead>
+          <FigureTableHead
+            rows="Sub-processor"
+            figures={['Vendors', 'Records', 'Outside our perimeter']}
+            notes={['By tier']}
+          />
           <tbody>
             {d.items.map((item) => (
               <tr key={item.name}>

@@ -1,4 +1,4 @@
-import { lazy, useState } from 'react'
+import { useState } from 'react'
 import { Link } from 'react-router'
 import {
   incidentFinding,
@@ -16,11 +16,11 @@ import {
 import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useIncidentTrend } from '../api/get-incident-trend'
 import { ChartCard } from './chart-card'
+import IncidentChart from './incident-chart'
 import { ChartLegend } from './chart-legend'
+import { FigureTableHead } from './figure-table-head'
 import { CARD_RESERVE, INCIDENT_CHART_HEIGHT } from './chart-sizes'
 import { SERIES, TIER_COLOR } from './chart-theme'
-
-const IncidentChart = lazy(() => import('./incident-chart'))
 
 const KIND_COLOR: Record<IncidentKind, string> = {
   breach: SERIES.vermillion,
@@ -106,22 +106,10 @@ export function IncidentCard() {
               <caption className="visually-hidden">
                 Incidents per month by {by}, and how many are still open
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  {series.map((s) => (
-                    <th key={s.key} scope="col" className="num">
-                      {s.label}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    Total
-                  </th>
-                  <th scope="col" className="num">
-                    Still open
-                  </th>
-                </tr>
-              </thead>
+              <FigureTableHead
+                rows="Month"
+                figures={[...series.map((s) => s.label), 'Total', 'Still open']}
+              />
               <tbody>
                 {incidentRows(d, by).map((r) => (
                   <tr key={r.month}>

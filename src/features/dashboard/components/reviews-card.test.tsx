@@ -57,7 +57,7 @@ describe('ReviewsCard', () => {
     const { router, container } = renderWithProviders(<ReviewsCard />)
     await screen.findByRole('img', { name: /^Stacked bar chart of security reviews/ })
     // The first series is "never assessed"; its first bar is the critical tier's.
-    await user.click(container.querySelector('.recharts-bar-rectangle path, .recharts-bar-rectangle')!)
+    await user.click(container.querySelector('.bar-segment')!)
     expect(router.state.location.search).toBe('?tier=critical&status=active%2Conboarding&reviewOverdue=1')
   })
 

@@ -1,4 +1,3 @@
-import { lazy } from 'react'
 import { Link } from 'react-router'
 import {
   plural,
@@ -11,13 +10,13 @@ import {
 import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useReviewsByTier } from '../api/get-reviews-by-tier'
 import { ChartCard } from './chart-card'
+import ReviewsChart from './reviews-chart'
 import { ChartLegend } from './chart-legend'
+import { FigureTableHead } from './figure-table-head'
 import { CARD_RESERVE, REVIEWS_CHART_HEIGHT } from './chart-sizes'
 import { TIER_COLOR } from './chart-theme'
 import { NoVendorsYet } from './no-vendors-yet'
 import { REVIEW_STATES } from './review-states'
-
-const ReviewsChart = lazy(() => import('./reviews-chart'))
 
 const chartLabel = (d: ReviewsByTierResponse) =>
   `Stacked bar chart of security reviews per tier: ${reviewBars(d)
@@ -63,26 +62,10 @@ export function ReviewsCard() {
       table={(d) => (
         <table className="data-table">
           <caption className="visually-hidden">Security reviews per tier and their cadence</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tier</th>
-              <th scope="col" className="num">
-                Every
-              </th>
-              <th scope="col" className="num">
-                Vendors
-              </th>
-              <th scope="col" className="num">
-                Overdue
-              </th>
-              <th scope="col" className="num">
-                Never assessed
-              </th>
-              <th scope="col" className="num">
-                Due within 30 days
-              </th>
-            </tr>
-          </thead>
+          <FigureTableHead
+            rows="Tier"
+            figures={['Every', 'Vendors', 'Overdue', 'Never assessed', 'Due within 30 days']}
+          />
           <tbody>
             {reviewBars(d).map((b) => (
               <tr key={b.tier}>

@@ -1,4 +1,4 @@
-import { lazy, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import {
   DEFAULT_WEIGHTS,
@@ -13,12 +13,11 @@ import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useRiskMap } from '../api/get-risk-map'
 import { countVendorsIn, type RiskMapView } from '../api/risk-map-view'
 import { ChartCard } from './chart-card'
+import RiskMapChart from './risk-map-chart'
 import { ChartLegend } from './chart-legend'
 import { CARD_RESERVE, RISK_MAP_HEIGHT } from './chart-sizes'
 import { TIER_COLOR, TIER_SHAPE } from './chart-theme'
 import { NoVendorsYet } from './no-vendors-yet'
-
-const RiskMapChart = lazy(() => import('./risk-map-chart'))
 
 const describeRegion = (r: RiskRegion) =>
   `exposure ${r.exposureMin} to ${r.exposureMax >= 100 ? '100' : `under ${r.exposureMax}`}, likelihood ${r.likelihoodMin} to ${r.likelihoodMax >= 100 ? '100' : `under ${r.likelihoodMax}`}`

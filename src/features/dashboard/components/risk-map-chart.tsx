@@ -14,15 +14,7 @@
  * Dragging across the plot selects a region (reported through `onSelect`; the card links it to the inventory);
  * a click on a density square opens its vendors, a click on a mark opens that vendor's profile.
  */
-import {
-  memo,
-  useCallback,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type PointerEvent as ReactPointerEvent,
-} from 'react'
+import { memo, useCallback, useMemo, useState, type PointerEvent as ReactPointerEvent } from 'react'
 import { useNavigate } from 'react-router'
 import {
   formatCompact,
@@ -41,6 +33,7 @@ import {
 import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { RISK_MAP_HEIGHT } from './chart-sizes'
 import { AXIS, TIER_COLOR, TIER_SHAPE, TOOLTIP_STYLE } from './chart-theme'
+import { useElementWidth } from './use-element-width'
 
 export interface RiskMapChartProps {
   /** The vendors as the map draws them (riskMapLayers): marks, and density squares above the point limit. */
@@ -389,20 +382,8 @@ function CellTooltip({ cell }: { cell: RiskMapCell }) {
 
 export default function RiskMapChart({ layers, label, selection, onSelect }: RiskMapChartProps) {
   const navigate = useNavigate()
-  const box = useRef<HTMLDivElement>(null)
-  const [width, setWidth] = useState(0)
+  const [box, width] = useElementWidth<HTMLDivElement>()
   const [hover, setHover] = useState<Hover | null>(null)
-
-  useLayoutEffect(() => {
-    const element = box.current
-    if (!element) return
-    const measure = () => setWidth(Math.round(element.getBoundingClientRect().width))
-    measure()
-    if (typeof ResizeObserver === 'undefined') return
-    const observer = new ResizeObserver(measure)
-    observer.observe(element)
-    return () => observer.disconnect()
-  }, [])
 
   const plot = useMemo<Plot>(
     () => ({

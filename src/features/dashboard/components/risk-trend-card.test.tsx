@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { TrendResponse } from '../../../domain'
@@ -40,7 +40,10 @@ describe('RiskTrendCard', () => {
     const chart = await screen.findByRole('img', {
       name: /^Line chart of the median and 90th-percentile score from 2026-11-12 to 2026-11-26: median 31.2 to 34.5.*now 2 critical, 2 high, 3 medium, 3 low/,
     })
-    await waitFor(() => expect(chart.querySelectorAll('svg.recharts-surface')).toHaveLength(2))
+    // Scores and tiers on one time axis: two lines above, the four tiers stacked below.
+    expect(chart.querySelectorAll('svg')).toHaveLength(2)
+    expect(chart.querySelectorAll('.trend-line')).toHaveLength(2)
+    expect(chart.querySelectorAll('.trend-area')).toHaveLength(4)
     expect(screen.getByRole('link', { name: 'Critical: 2 vendors now' })).toHaveAttribute(
       'href',
       '/vendors?tier=critical&status=active%2Conboarding',

@@ -1,4 +1,3 @@
-import { lazy } from 'react'
 import {
   plural,
   portfolioFilter,
@@ -10,11 +9,11 @@ import {
 } from '../../../domain'
 import { useRiskTrend } from '../api/get-risk-trend'
 import { ChartCard } from './chart-card'
+import RiskTrendChart from './risk-trend-chart'
 import { ChartLegend } from './chart-legend'
+import { FigureTableHead } from './figure-table-head'
 import { CARD_RESERVE, TREND_SCORES_HEIGHT, TREND_TIERS_HEIGHT } from './chart-sizes'
 import { SERIES, TIER_COLOR } from './chart-theme'
-
-const RiskTrendChart = lazy(() => import('./risk-trend-chart'))
 
 const score = (n: number | null) => (n === null ? '–' : n.toFixed(1))
 
@@ -68,25 +67,10 @@ export function RiskTrendCard() {
         <div className="table-scroll">
           <table className="data-table">
             <caption className="visually-hidden">Scores and vendors per tier, by week</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col" className="num">
-                  Vendors
-                </th>
-                <th scope="col" className="num">
-                  Median
-                </th>
-                <th scope="col" className="num">
-                  90th pct.
-                </th>
-                {TIERS.map((t) => (
-                  <th key={t} scope="col" className="num">
-                    {TIER_LABELS[t]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <FigureTableHead
+              rows="Week of"
+              figures={['Vendors', 'Median', '90th pct.', ...TIERS.map((t) => TIER_LABELS[t])]}
+            />
             <tbody>
               {trendRows(d)
                 .slice()

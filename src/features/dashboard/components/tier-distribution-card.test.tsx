@@ -47,9 +47,9 @@ describe('TierDistributionCard', () => {
     answerDashboard('tiers', tiers)
     const { router, container } = renderWithProviders(<TierDistributionCard />)
     await screen.findByRole('img', { name: /Bar chart of vendors per tier/ })
-    const bars = container.querySelectorAll('.recharts-bar-rectangle')
+    const bars = container.querySelectorAll('.bar-segment')
     expect(bars).toHaveLength(4)
-    await user.click(bars[1]!.firstElementChild!)
+    await user.click(bars[1]!)
     expect(router.state.location.search).toBe('?tier=high&status=active%2Conboarding')
   })
 

@@ -1,4 +1,3 @@
-import { lazy } from 'react'
 import { Link } from 'react-router'
 import {
   formatChange,
@@ -12,12 +11,12 @@ import {
 import { vendorListHref } from '../../../lib/vendor-filter-params'
 import { useTierDistribution } from '../api/get-tier-distribution'
 import { ChartCard } from './chart-card'
+import TierDistributionChart from './tier-distribution-chart'
 import { ChartLegend } from './chart-legend'
+import { FigureTableHead } from './figure-table-head'
 import { CARD_RESERVE, TIER_CHART_HEIGHT } from './chart-sizes'
 import { TIER_COLOR } from './chart-theme'
 import { NoVendorsYet } from './no-vendors-yet'
-
-const TierDistributionChart = lazy(() => import('./tier-distribution-chart'))
 
 const changeText = (row: TierRow) =>
   row.changes
@@ -62,22 +61,10 @@ export function TierDistributionCard() {
           <caption className="visually-hidden">
             Vendors by tier, and the change since 30 and 90 days ago
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Tier</th>
-              <th scope="col" className="num">
-                Vendors
-              </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-              {d.comparisons.map((c) => (
-                <th key={c.days} scope="col" className="num">
-                  Change in {c.days} days
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <FigureTableHead
+            rows="Tier"
+            figures={['Vendors', 'Share', ...d.comparisons.map((c) => `Change in ${c.days} days`)]}
+          />
           <tbody>
             {tierRows(d).map((r) => (
               <tr key={r.tier}>
