@@ -376,7 +376,7 @@ if (want('frontend')) {
   for (const l of fe.lighthouse) {
     goals.push({
       section: 'frontend',
-      figure: `Lighthouse performance ${l.route} at ${n(l.vendors)} (${l.preset})`,
+      figure: `Lighthouse ${l.route} at ${n(l.vendors)} (${l.preset}, median of ${l.scores.length})`,
       value: l.score,
       baseline: null,
       baselineLabel: '',

@@ -1,7 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { riskMapColumns, shapeRiskMap, type RiskMapPoint, type Tier } from '../../../domain'
+import { mockServer } from '../../../../mocks/node'
 import { answerDashboard } from '../../../testing/dashboard-fixtures'
 import { renderWithProviders } from '../../../testing/render'
 import { RiskMapCard } from './risk-map-card'
@@ -40,6 +42,29 @@ const marks = (container: HTMLElement) => container.querySelectorAll('.risk-map-
 const squares = (container: HTMLElement) => container.querySelectorAll('.risk-map-chart .risk-density rect')
 
 describe('RiskMapCard', () => {
+  it('asks for the map only once the first screen (tiers and exposure) has its answers', async () => {
+    // The first screen's exposure answer is held back until released, and is then a failure: a first screen that
+    // failed has settled too, and the map must not wait for it any longer.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    mockServer.use(
+      http.get('/api/dashboard/exposure', async () => {
+        await held
+        return HttpResponse.json(
+          { type: 'about:blank', status: 503, title: 'Unavailable' },
+          { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
+        )
+      }),
+    )
+    const calls = answerDashboard('risk-map', riskMap([vendorAt(1, 20, 10)]))
+    const { container } = renderWithProviders(<RiskMapCard />)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(calls.count).toBe(0)
+    release()
+    await waitFor(() => expect(marks(container)).toHaveLength(1))
+    expect(calls.count).toBe(1)
+  })
+
   it('marks every vendor when there are few, and opens a vendor’s profile from its mark', async () => {
     const user = userEvent.setup()
     answerDashboard(
