@@ -203,13 +203,8 @@ export function VendorGrid({
   }
   const headerIsTabStop = inHeader || count === 0
 
-  // The parent's callbacks change every render; the rows hold stable ones, so a keystroke in the search box (which
-  // re-renders the page) does not re-render every row.
-  const latest = useRef({ onOpen })
-  useLayoutEffect(() => {
-    latest.current.onOpen = onOpen
-  })
-  const open = useCallback((id: string) => latest.current.onOpen(id), [])
+  // The parent's callbacks change every render; the rows and columns hold stable ones that call the current
+  // handlers, so a keystroke in the search box (which re-renders the page) does not re-render every row.
   const latestEvents = useRef<RowEvents | null>(null)
   const rowEvents = useMemo<RowEvents>(
     () => ({
@@ -220,7 +215,7 @@ export function VendorGrid({
     }),
     [],
   )
-  const columns = useMemo(() => vendorColumns(asOf, open), [asOf, open])
+  const columns = useMemo(() => vendorColumns(asOf, rowEvents.open), [asOf, rowEvents])
   const columnIds = useMemo(() => columns.map((c) => c.id!), [columns])
   const sorting = useMemo(() => [{ id: sort.key, desc: sort.order === 'desc' }], [sort.key, sort.order])
   // eslint-disable-next-line react-hooks/incompatible-library -- this build has no React Compiler to skip
@@ -408,8 +403,6 @@ export function VendorGrid({
 
   const headerGroup = table.getHeaderGroups()[0]
 
-  // The rows call the grid's current handlers through one stable object, so a row re-renders only when what it
-  // shows changes.
   useLayoutEffect(() => {
     latestEvents.current = {
       keyDown: onRowKeyDown,
@@ -418,7 +411,7 @@ export function VendorGrid({
         setActive({ id, index })
         setInHeader(false)
       },
-      open,
+      open: onOpen,
     }
   })
 
