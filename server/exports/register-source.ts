@@ -66,13 +66,20 @@ const SLICE = 2000
 
 /**
  * The log replayed up to `untilSeq` and before `before`; with `stopAt`, only the entries committed before it
- * (the first entry at or after it ends the replay, as a day's end does).
+ * (the first entry at or after it ends the replay, as a day's end does). With `copyAt`, the state is also copied as
+ * it stood before the first entry at or after that time: an earlier day's register from the same pass.
  */
 async function replay(
   store: Store,
-  { untilSeq, before, stopAt }: { untilSeq: number; before: string; stopAt?: string },
-): Promise<RegisterState> {
+  {
+    untilSeq,
+    before,
+    stopAt,
+    copyAt,
+  }: { untilSeq: number; before: string; stopAt?: string; copyAt?: string },
+): Promise<{ state: RegisterState; copy: RegisterState | null }> {
   const state = emptyRegisterState()
+  let copy: RegisterState | null = null
   let applied = 0
   for await (const entry of store.streamAudit({
     actions: REPLAY_ACTIONS,
@@ -81,10 +88,12 @@ async function replay(
     beforeOnlyFor: ['incident.delete'],
   })) {
     if (stopAt !== undefined && entry.at >= stopAt) break
+    if (copyAt !== undefined && copy === null && entry.at >= copyAt) copy = copyRegisterState(state)
     applyAuditEntry(state, entry)
     if (++applied % SLICE === 0) await yieldToEventLoop()
   }
-  return state
+  if (copyAt !== undefined) copy ??= copyRegisterState(state)
+  return { state, copy }
 }
 
 /** The state's vendors scored for `asOf` and put in the inventory's order; the earlier state scored for its day. */
@@ -132,28 +141,12 @@ async function snapshotOf(
 export async function loadRegister(store: Store, options: RegisterOptions): Promise<RegisterSnapshot> {
   const { asOf, untilSeq } = options
   const earlierDay = options.compareDays === undefined ? null : addDays(asOf, -options.compareDays)
-  const before = endOfDay(asOf)
-  let state: RegisterState
-  let earlier: RegisterState | null = null
-  if (earlierDay === null) {
-    state = await replay(store, { untilSeq, before })
-  } else {
-    // One pass: the state is copied as it stands when the first entry after the earlier day comes by.
-    state = emptyRegisterState()
-    const stopAt = endOfDay(earlierDay)
-    let applied = 0
-    for await (const entry of store.streamAudit({
-      actions: REPLAY_ACTIONS,
-      untilSeq,
-      before,
-      beforeOnlyFor: ['incident.delete'],
-    })) {
-      if (earlier === null && entry.at >= stopAt) earlier = copyRegisterState(state)
-      applyAuditEntry(state, entry)
-      if (++applied % SLICE === 0) await yieldToEventLoop()
-    }
-    earlier ??= copyRegisterState(state)
-  }
+  // One pass: the earlier day's state is copied as it stands when the first entry after that day comes by.
+  const { state, copy: earlier } = await replay(store, {
+    untilSeq,
+    before: endOfDay(asOf),
+    ...(earlierDay !== null && { copyAt: endOfDay(earlierDay) }),
+  })
   return snapshotOf(asOf, state, earlierDay === null ? null : { asOf: earlierDay, state: earlier! })
 }
 
@@ -194,7 +187,7 @@ export async function loadCurrentRegister(
     const earlierDay = addDays(asOf, -options.compareDays)
     earlier = {
       asOf: earlierDay,
-      state: await replay(store, { untilSeq, before: endOfDay(asOf), stopAt: endOfDay(earlierDay) }),
+      state: (await replay(store, { untilSeq, before: endOfDay(asOf), stopAt: endOfDay(earlierDay) })).state,
     }
   }
   return snapshotOf(asOf, state, earlier)
